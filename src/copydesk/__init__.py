@@ -1,0 +1,3 @@
+"""copydesk: an editorial linter for article drafts."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,107 @@
+"""``copydesk check``: lint drafts and print findings in the chosen format."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from copydesk import plugins
+from copydesk.cli import EXIT_ERROR, EXIT_FINDINGS, EXIT_OK
+from copydesk.model import severity_rank
+from copydesk.yamlio import DataError
+
+
+def _error(message: str) -> None:
+    sys.stderr.write(f"copydesk: error: {message}\n")
+
+
+def run(args) -> int:
+    from copydesk import __version__, runner
+    from copydesk.api import RunInfo
+    from copydesk.engine import Engine, Options
+
+    if not args.paths:
+        _error("no PATH given (use '-' to read a draft from standard input)")
+        return EXIT_ERROR
+    if args.date:
+        from copydesk.readers.common import parse_date
+
+        if not parse_date(args.date):
+            _error(f"--date {args.date!r}: expected YYYY-MM-DD")
+            return EXIT_ERROR
+    formats = plugins.formats()
+    formatter = formats.get(args.format)
+    if formatter is None:
+        _error(f"unknown --format {args.format!r}; available: {', '.join(sorted(formats))}")
+        return EXIT_ERROR
+    for problem in plugins.load_errors:
+        _error(problem)
+    out = sys.stdout
+    if args.output:
+        try:
+            out = open(args.output, "w", encoding="utf-8")
+        except OSError as exc:
+            _error(f"--output {args.output}: {exc.strerror or exc}")
+            return EXIT_ERROR
+    color = args.color == "always" or (args.color == "auto" and out.isatty() and not os.environ.get("NO_COLOR"))
+    try:
+        engine = Engine(Options(
+            config_file=args.config,
+            facts=tuple(args.facts),
+            rules=tuple(args.rules),
+            select=args.select,
+            ignore=tuple(args.ignore),
+            date=args.date,
+            ledger=args.ledger,
+            report_unused_disables=args.report_unused_disables,
+            keep_source=formatter.needs_source or color,
+        ))
+    except DataError as exc:
+        _error(str(exc))
+        return EXIT_ERROR
+
+    fail_on = args.fail_on
+    state = {"failed": False, "errors": 0}
+
+    def watched(results):
+        for result in results:
+            if result.error:
+                state["errors"] += 1
+                _error(f"{result.path}: {result.error}")
+            for report in result.reports:
+                threshold = fail_on or _config_fail_on(engine, result.path) or "warning"
+                if severity_rank(report.severity) >= severity_rank(threshold):
+                    state["failed"] = True
+            yield result
+
+    results = runner.run(engine, args.paths, stdin_filename=args.stdin_filename,
+                         jobs=args.jobs, use_cache=not args.no_cache)
+    info = RunInfo(rules=_rules(engine), color=color, version=__version__,
+                   options={"output": args.output})
+    try:
+        formatter.render(watched(results), out, info)
+    except DataError as exc:
+        _error(str(exc))
+        return EXIT_ERROR
+    finally:
+        if out is not sys.stdout:
+            out.close()
+    if state["failed"]:
+        return EXIT_FINDINGS
+    return EXIT_ERROR if state["errors"] else EXIT_OK
+
+
+def _config_fail_on(engine, path):
+    try:
+        return engine.config_for(path).fail_on
+    except DataError:
+        return None
+
+
+def _rules(engine):
+    from copydesk.config import Config
+
+    try:
+        return engine.registry(engine._explicit_config or Config()).rules
+    except DataError:
+        return {}

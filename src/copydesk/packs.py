@@ -1,0 +1,84 @@
+"""Rule packs: the YAML data in ``rules/`` that checks read (cues, labels, patterns, phrasings).
+
+A pack is a mapping of *sections*; every section is a list, and packs merge by concatenating
+each section in load order (built-in first, then config, then ``--rules``). Which sections
+exist is up to the checks that read them; see ``rules/README.md``.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+from pathlib import Path
+from typing import Iterable
+
+from copydesk.yamlio import DataError, load_yaml
+
+
+def builtin_rules_dir() -> Path:
+    """``rules/`` ships inside the wheel as ``copydesk/rules``; a checkout uses the top level."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "rules"
+    if packaged.is_dir():
+        return packaged
+    return here.parent.parent / "rules"
+
+
+def builtin_pack_paths() -> tuple[Path, ...]:
+    root = builtin_rules_dir()
+    return tuple(sorted(root.glob("*.yaml"))) if root.is_dir() else ()
+
+
+def builtin_fact_pack_paths() -> tuple[Path, ...]:
+    root = builtin_rules_dir() / "facts"
+    return tuple(sorted(root.glob("*.yaml"))) if root.is_dir() else ()
+
+
+class Packs:
+    """Merged rule packs. ``packs.section("attribution")`` is the concatenated list."""
+
+    def __init__(self, paths: Iterable[Path]):
+        self.paths = tuple(paths)
+        self._sections: dict[str, list] = {}
+        for path in self.paths:
+            data = _load_pack(str(path), _mtime(path))
+            for name, items in data.items():
+                self._sections.setdefault(name, []).extend(items)
+
+    def section(self, name: str) -> list:
+        return self._sections.get(name, [])
+
+    def names(self) -> list[str]:
+        return sorted(self._sections)
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return os.stat(path).st_mtime
+    except OSError:
+        return 0.0
+
+
+@lru_cache(maxsize=256)
+def _load_pack(path: str, mtime: float) -> dict[str, list]:
+    data = load_yaml(path)
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise DataError(f"{path}: a rule pack must be a mapping of sections, got {type(data).__name__}")
+    out: dict[str, list] = {}
+    for key, value in data.items():
+        if key in ("version", "description"):
+            continue
+        if not isinstance(value, list):
+            raise DataError(f"{path}: section {key!r} must be a list, got {type(value).__name__}")
+        for item in value:
+            if isinstance(item, dict):
+                item.setdefault("_pack", path)
+        out[key] = value
+    return out
+
+
+@lru_cache(maxsize=32)
+def load_packs(paths: tuple[Path, ...]) -> Packs:
+    return Packs(paths)
