@@ -357,3 +357,26 @@ class LineIndex:
         start = self._starts[line - 1]
         end = self._starts[line] if line < len(self._starts) else None
         return start, end if end is not None else -1
+
+
+@dataclass(slots=True)
+class Claim:
+    """A relation statement a draft makes, normalised: what the fact check compares and the
+    claim ledger stores.
+
+    ``value`` is canonical so that two drafts agree exactly when their values are equal:
+    an entity id, a date as ``YYYY``/``YYYY-MM``/``YYYY-MM-DD`` (its precision is its length),
+    an amount as ``"<float> <UNIT>"`` (``"14.3e9 USD"``), or lower-cased text.
+    """
+
+    subject: str  # entity id
+    subject_name: str  # as the pack names it
+    relation: str  # from the relation catalogue (led-by, founded, ...)
+    value: str
+    display: str  # the value as the draft wrote it
+    kind: str  # entity | date | amount | text
+    start: int  # text offsets of the value in the draft
+    end: int
+    when: str | None = None  # the time the sentence speaks of, ISO, when known
+    qualifier: str | None = None  # e.g. the organisation of a ``role``
+    tolerance: float | None = None  # an amount's own rounding, relative (0.035 for "$14bn")
