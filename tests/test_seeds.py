@@ -17,8 +17,8 @@ from helpers import ROOT, SEEDS, run_cli
 
 # category -> (minimum precision, minimum recall) on the seeds
 FLOORS = {
-    "unsupported-citation": (0.0, 0.0),
-    "self-reference": (0.0, 0.0),
+    "unsupported-citation": (1.0, 1.0),
+    "self-reference": (1.0, 1.0),
     "factual-inconsistency": (0.0, 0.0),
     "unattributed-number": (0.0, 0.0),
 }

@@ -34,6 +34,9 @@ class Rule:
     good: str = ""
     aliases: tuple[str, ...] = ()
     plugin: str = ""  # filled in by the registry
+    # What the bad/good examples need to run through copydesk.testing.lint_text (filename,
+    # date, facts, ...); {"skip": "why"} when they cannot run without outside data.
+    example_options: dict = field(default_factory=dict, compare=False, hash=False)
 
     @property
     def help_uri(self) -> str:

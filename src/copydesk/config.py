@@ -256,11 +256,20 @@ def discover(directory: str) -> Config:
                         raise
                     if not has_table:
                         continue
-                return load_config_file(candidate)
+                return load_config_file(_display(candidate))
     return Config(root=str(current))
+
+
+def _display(path: Path) -> Path:
+    """``path`` relative to the working directory when below it, for messages."""
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path
 
 
 def config_for(path: str | Path, explicit: Config | None = None) -> Config:
     if explicit is not None:
         return explicit
-    return discover(str(Path(path).resolve().parent))
+    # the folder the path is in, not its target's: a link loop or a dangling link still has one
+    return discover(os.path.dirname(os.path.abspath(path)))

@@ -40,3 +40,8 @@ class Context:
         except KeyError:
             value = _SHARED[key] = build()
             return value
+
+    @staticmethod
+    def forget_shared() -> None:
+        """Drop every shared resource: a long-running front end calls this when packs change."""
+        _SHARED.clear()

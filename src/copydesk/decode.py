@@ -7,7 +7,9 @@ Never guesses silently: a file that is not text gets an :class:`InputError` nami
 from __future__ import annotations
 
 import codecs
+import os
 import re
+import stat
 
 MAX_BYTES = 16 * 1024 * 1024  # a draft larger than this is not a draft
 
@@ -29,12 +31,42 @@ _DECLARED = re.compile(
 )
 
 
-def decode(data: bytes, *, max_bytes: int = MAX_BYTES) -> str:
-    if len(data) > max_bytes:
+def check_size(nbytes: int, *, max_bytes: int = MAX_BYTES) -> None:
+    """Refuse a file before reading it when it is too large to be one draft."""
+    if nbytes > max_bytes:
         raise InputError(
-            f"file is {len(data) / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit for one draft; "
+            f"too large: {nbytes / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit for one draft; "
             "split it, or exclude it in the config"
         )
+
+
+def read_bytes(path: str, *, max_bytes: int = MAX_BYTES) -> bytes:
+    """A draft's bytes; an :class:`InputError` saying why when it is not a readable file.
+
+    Checks the size and kind before reading, so a 50 MB dump or a FIFO costs nothing.
+    """
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        if os.path.islink(path):
+            raise InputError(f"broken symbolic link (to {os.readlink(path)!r})") from None
+        raise InputError("no such file or directory") from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}") from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError("is a directory, not a draft")
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError("not a regular file (a pipe, socket or device); copydesk reads text drafts")
+    check_size(info.st_size, max_bytes=max_bytes)
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(max_bytes + 1)
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}") from None
+
+
+def decode(data: bytes, *, max_bytes: int = MAX_BYTES) -> str:
+    check_size(len(data), max_bytes=max_bytes)
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:

@@ -7,15 +7,15 @@ from __future__ import annotations
 
 import os
 import traceback
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Iterator
 
 from copydesk import plugins
-from copydesk.api import FileResult, Reader, Rule
+from copydesk.api import CATEGORIES, FileResult, Reader, Rule
 from copydesk.config import Config, ConfigError, config_for
 from copydesk.context import Context
-from copydesk.decode import InputError, decode
+from copydesk.decode import InputError, decode, read_bytes
 from copydesk.model import Document, Finding, LineIndex, Report
 from copydesk.packs import Packs, builtin_fact_pack_paths, builtin_pack_paths, load_packs
 from copydesk.yamlio import DataError
@@ -58,6 +58,17 @@ class Registry:
                 for alias in rule.aliases:
                     self.aliases[alias] = rule.id
 
+    def expand(self, names, where: str) -> set[str]:
+        """The rule ids a list of selectors names; an unknown selector is a config error."""
+        out: set[str] = set()
+        for name in names:
+            ids = self.resolve(name)
+            if not ids and name not in CATEGORIES:
+                raise ConfigError(f"{where}: unknown rule, category or plugin {name!r}; "
+                                  "`copydesk rules` lists them")
+            out |= ids
+        return out
+
     def resolve(self, name: str) -> set[str]:
         """Rule ids a select/ignore entry names: an id, an alias, a category, a plugin, or ALL."""
         if name in ("ALL", "all", "*"):
@@ -99,6 +110,14 @@ class Engine:
     def config_for(self, path: str) -> Config:
         return config_for(path if path != STDIN else os.path.join(os.getcwd(), "stdin"), self._explicit_config)
 
+    def is_excluded(self, path: str) -> bool:
+        """Whether the config that governs ``path`` excludes it (a broken config: not excluded,
+        so that linting the file reports the config error)."""
+        try:
+            return self.config_for(path).is_excluded(path)
+        except DataError:
+            return False
+
     def pack_paths(self, config: Config) -> tuple[Path, ...]:
         return builtin_pack_paths() + tuple(Path(p) for p in config.rules + self.options.rules)
 
@@ -111,13 +130,17 @@ class Engine:
     def context(self, path: str, config: Config) -> Context:
         registry = self.registry(config)
         select, ignore, severity = config.rule_settings(path)
-        if self.options.select is not None:
-            select = self.options.select
-        ignore = tuple(ignore) + self.options.ignore
-        enabled = set(registry.rules) if select is None else set().union(*(registry.resolve(s) for s in select))
-        for name in ignore:
-            enabled -= registry.resolve(name)
-        enabled -= {rule for rule, sev in severity.items() if sev == "off"}
+        where = config.path or "config"
+        enabled = set(registry.rules) if select is None else registry.expand(select, f"{where}: key 'select'")
+        if self.options.select is not None:  # the command line's wins (the config's is still checked)
+            enabled = registry.expand(self.options.select, "--select")
+        enabled -= registry.expand(ignore, f"{where}: key 'ignore'")
+        enabled -= registry.expand(self.options.ignore, "--ignore")
+        levels: dict[str, str] = {}
+        for name, level in severity.items():
+            for rule in registry.expand((name,), f"{where}: key 'severity'"):
+                levels[rule] = level
+        enabled -= {rule for rule, level in levels.items() if level == "off"}
         fact_paths = tuple(str(p) for p in builtin_fact_pack_paths()) + config.facts + self.options.facts
         return Context(
             config=config,
@@ -126,7 +149,7 @@ class Engine:
             date=self.options.date,
             ledger_path=self.options.ledger,
             options={"report_unused_disables": self.options.report_unused_disables,
-                     "severity": severity, **self.options.extra},
+                     "severity": levels, **self.options.extra},
             enabled_rules=frozenset(enabled),
         )
 
@@ -135,10 +158,9 @@ class Engine:
     def lint_path(self, path: str) -> FileResult:
         """Lint one file. Never raises for a bad draft: the error is in the result."""
         try:
-            with open(path, "rb") as fh:
-                data = fh.read()
-        except OSError as exc:
-            return FileResult(path, error=f"cannot read: {exc.strerror or exc}")
+            data = read_bytes(path)
+        except InputError as exc:
+            return FileResult(path, error=str(exc))
         return self.lint_bytes(path, data)
 
     def lint_bytes(self, path: str, data: bytes, *, reader_path: str | None = None) -> FileResult:
@@ -241,7 +263,7 @@ def iter_paths(engine: Engine, paths: Iterable[str]) -> Iterator[tuple[str, str 
                 dirs.sort()
                 try:
                     config = engine.config_for(os.path.join(root, "_"))
-                except ConfigError as exc:
+                except DataError as exc:  # a malformed config: say so once, skip its folder
                     yield root, str(exc)
                     dirs[:] = []
                     continue
@@ -250,7 +272,9 @@ def iter_paths(engine: Engine, paths: Iterable[str]) -> Iterator[tuple[str, str 
                     path = os.path.join(root, name)
                     if config.is_included(path) and not config.is_excluded(path):
                         yield path, None
-        elif os.path.exists(raw):
-            yield raw, None
+        elif engine.is_excluded(raw):
+            continue  # excludes apply to named files too: pre-commit and editors name them
+        elif os.path.lexists(raw):
+            yield raw, None  # the reader explains a broken link or an unreadable file
         else:
             yield raw, "no such file or directory"

@@ -15,6 +15,7 @@ from typing import Any
 import pluggy
 
 from copydesk import hookspecs
+from copydesk.yamlio import DataError
 
 DEFAULT_PLUGINS = (
     "copydesk.readers.plaintext",
@@ -108,7 +109,7 @@ def _collect(hook, pm: pluggy.PluginManager, key, kwargs: dict) -> dict[str, Any
 
         try:
             impl.function(register=register, **{k: v for k, v in kwargs.items() if k in impl.argnames})
-        except PluginError:
+        except (PluginError, DataError):  # a clash, or a rule pack the plugin read is malformed
             raise
         except Exception as exc:
             load_errors.append(f"plugin {owner!r} failed to register: {exc!r}")

@@ -53,15 +53,21 @@ class Directive:
     end: int
     used: bool = False
 
-    def covers(self, rule: str) -> bool:
-        return not self.rules or rule in self.rules
-
 
 @dataclass
 class _Range:
+    """Lines ``first``..``last`` where ``directive`` hides findings of ``rules`` (None: all)
+    except ``spared`` (rules an ``enable`` turned back on inside a wider ``disable``)."""
+
     directive: Directive
     first: int
     last: float = field(default=float("inf"))
+    rules: frozenset[str] | None = None
+    spared: frozenset[str] = frozenset()
+
+    def covers(self, rule: str, line: int) -> bool:
+        return (self.first <= line <= self.last and (self.rules is None or rule in self.rules)
+                and rule not in self.spared)
 
 
 def parse_directives(document, index: LineIndex) -> list[Directive]:
@@ -71,7 +77,6 @@ def parse_directives(document, index: LineIndex) -> list[Directive]:
         if not m:
             continue
         rules = frozenset(r for r in re.split(r"[\s,]+", m.group("rules").strip()) if r)
-        line, _ = index.position(comment.start)
         end_line, _ = index.position(comment.end)
         out.append(Directive(m.group("verb"), rules, end_line, comment.start, comment.end))
     return out
@@ -81,19 +86,31 @@ def _ranges(directives: list[Directive]) -> list[_Range]:
     ranges: list[_Range] = []
     open_: list[_Range] = []
     for d in directives:
+        named = d.rules or None
         if d.verb == "disable-file":
-            ranges.append(_Range(d, 1))
+            ranges.append(_Range(d, 1, rules=named))
         elif d.verb == "disable-next-line":
-            ranges.append(_Range(d, d.line + 1, d.line + 1))
+            ranges.append(_Range(d, d.line + 1, d.line + 1, rules=named))
         elif d.verb == "disable":
-            r = _Range(d, d.line)
+            r = _Range(d, d.line, rules=named)
             ranges.append(r)
             open_.append(r)
         elif d.verb == "enable":
-            for r in open_:
-                if r.last == float("inf") and (not d.rules or r.directive.rules & d.rules or not r.directive.rules):
-                    r.last = d.line
             d.used = True  # an enable is never "unused" by itself
+            for r in list(open_):
+                if named is not None and r.rules is not None and not (r.rules & named):
+                    continue
+                r.last = d.line
+                open_.remove(r)
+                if named is None:
+                    continue
+                # enabling some rules of a wider disable keeps the others disabled
+                rest = None if r.rules is None else r.rules - named
+                if rest is None or rest:
+                    tail = _Range(r.directive, d.line + 1, rules=rest,
+                                  spared=r.spared | named if rest is None else frozenset())
+                    ranges.append(tail)
+                    open_.append(tail)
     return ranges
 
 
@@ -113,7 +130,7 @@ def copydesk_postprocess(document, context, findings):
         line, _ = index.position(start)
         hit = False
         for r in ranges:
-            if r.first <= line <= r.last and r.directive.covers(f.rule):
+            if r.covers(f.rule, line):
                 r.directive.used = True
                 hit = True
         if not hit:

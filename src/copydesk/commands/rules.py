@@ -8,16 +8,33 @@ import sys
 from copydesk.cli import EXIT_ERROR, EXIT_OK
 
 
+class _SetupError(Exception):
+    pass
+
+
 def _registry():
+    """The built-in and installed rules; plugin problems reported on stderr."""
+    from copydesk import plugins
     from copydesk.config import Config
     from copydesk.engine import Engine
+    from copydesk.yamlio import DataError
 
-    engine = Engine()
-    return engine.registry(Config())
+    try:
+        registry = Engine().registry(Config())
+    except (DataError, plugins.PluginError) as exc:
+        sys.stderr.write(f"copydesk: error: {exc}\n")
+        raise _SetupError from None
+    for problem in plugins.load_errors:
+        sys.stderr.write(f"copydesk: error: {problem}\n")
+    return registry
 
 
 def run_rules(args) -> int:
-    rules = sorted(_registry().rules.values(), key=lambda r: (r.category, r.id))
+    try:
+        registry = _registry()
+    except _SetupError:
+        return EXIT_ERROR
+    rules = sorted(registry.rules.values(), key=lambda r: (r.category, r.id))
     if args.format == "json":
         json.dump([{"id": r.id, "category": r.category, "severity": r.severity,
                     "summary": r.summary, "plugin": r.plugin} for r in rules], sys.stdout, indent=2)
@@ -34,10 +51,12 @@ def render_explain(rule) -> str:
     lines = [f"# {rule.id}", "",
              f"{rule.summary}", "",
              f"category: {rule.category} · default severity: {rule.severity} · plugin: {rule.plugin}", ""]
+    if "## What it does" not in rule.docs:
+        lines += ["## What it does", rule.summary, ""]
     if rule.docs:
         lines += [rule.docs.strip(), ""]
     if rule.bad and "## Example" not in rule.docs:
-        lines += ["## Example (flagged)", "", _indent(rule.bad), ""]
+        lines += ["## Example", "", _indent(rule.bad), ""]
     if rule.good and "## Use instead" not in rule.docs:
         lines += ["## Use instead", "", _indent(rule.good), ""]
     return "\n".join(lines)
@@ -48,7 +67,10 @@ def _indent(text: str) -> str:
 
 
 def run_explain(args) -> int:
-    registry = _registry()
+    try:
+        registry = _registry()
+    except _SetupError:
+        return EXIT_ERROR
     name = registry.aliases.get(args.rule, args.rule)
     rule = registry.rules.get(name)
     if rule is None:

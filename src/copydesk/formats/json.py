@@ -15,7 +15,7 @@ SCHEMA_VERSION = 1
 
 
 def render(results, out, run) -> None:
-    out.write('{\n  "version": %d,\n  "findings": [' % SCHEMA_VERSION)
+    out.write(f'{{\n  "version": {SCHEMA_VERSION},\n  "findings": [')
     first = True
     errors = []
     for result in results:

@@ -12,6 +12,14 @@ _COLORS = {"error": "\033[31m", "warning": "\033[33m", "info": "\033[36m"}
 _BOLD, _DIM, _RESET = "\033[1m", "\033[2m", "\033[0m"
 
 
+def _width(text: str) -> int:
+    """Terminal cells ``text`` takes: wide (CJK, emoji) characters take two, combining marks none."""
+    import unicodedata
+
+    return sum(0 if unicodedata.combining(ch) else 2 if unicodedata.east_asian_width(ch) in "WF" else 1
+               for ch in text)
+
+
 def excerpt(source: str, report, color: bool) -> str:
     lines = source.splitlines()
     if not (1 <= report.line <= len(lines)):
@@ -23,8 +31,8 @@ def excerpt(source: str, report, color: bool) -> str:
     lo = max(0, start - 60)
     hi = min(len(line), max(end, start + 1) + 60)
     shown = ("…" if lo else "") + line[lo:hi] + ("…" if hi < len(line) else "")
-    pad = (1 if lo else 0) + start - lo
-    caret = " " * pad + "^" * max(1, min(end, hi) - start)
+    pad = (1 if lo else 0) + _width(line[lo:start])
+    caret = " " * pad + "^" * max(1, _width(line[start:min(end, hi)]))
     gutter = f"{report.line:>5} | "
     if color:
         col = _COLORS.get(report.severity, "")
@@ -49,10 +57,11 @@ def render(results, out, run) -> None:
         if result.reports:
             files += 1
     total = sum(counts.values())
-    if run.color and total:
+    if total and not run.options.get("quiet"):
         parts = ", ".join(f"{n} {sev}{'s' if n != 1 else ''}" for sev, n in counts.items() if n)
-        out.write(f"\n{_BOLD}Found {total} finding{'s' if total != 1 else ''} in {files} "
-                  f"file{'s' if files != 1 else ''}{_RESET} ({parts}).\n")
+        bold, reset = (_BOLD, _RESET) if run.color else ("", "")
+        out.write(f"\n{bold}Found {total} finding{'s' if total != 1 else ''} in {files} "
+                  f"file{'s' if files != 1 else ''}{reset} ({parts}).\n")
 
 
 @hookimpl

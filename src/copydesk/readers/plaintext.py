@@ -24,7 +24,7 @@ from copydesk.readers import common
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n|$)")
 _BULLET = re.compile(r"^\s*(?:[•·▪‣◦*+-]|\d{1,2}[.)])\s+")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
-_COMMENT = re.compile(r"<!--(.*?)-->|^\s*#\s*(copydesk:.*)$", re.MULTILINE | re.DOTALL)
+_COMMENT = re.compile(r"<!--(.*?)-->|^[ \t]*#[ \t]*(copydesk:[^\r\n]*)", re.MULTILINE | re.DOTALL)
 _ENDS_SENTENCE = re.compile(r"[.!:;,…\"”’)]\s*$")
 
 

@@ -1,0 +1,73 @@
+"""The unsupported-citation rules' data (``rules/citations.yaml``), compiled once per pack set.
+
+Desks extend the sections in their own packs; see the pack file for what each one means.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from copydesk.yamlio import DataError
+
+SECTION_TITLES = "placeholder_titles"
+SECTION_URLS = "placeholder_urls"
+SECTION_TOPIC_STOP = "topic_stopwords"
+SECTION_URL_STOP = "url_stopwords"
+
+
+@dataclass(frozen=True)
+class CitationData:
+    placeholder_title: re.Pattern  # fullmatch: a title that is only a label
+    placeholder_url: re.Pattern  # fullmatch: a URL that leads nowhere
+    topic_stopwords: frozenset[str]  # stemmed; never evidence of a subject
+    url_stopwords: frozenset[str]  # stemmed; URL path words that name site furniture
+
+
+def compile_alternation(entries: list, section: str, flags: int = re.IGNORECASE) -> re.Pattern:
+    """One regex matching any ``pattern`` of a section's entries (``{pattern, why}`` or str).
+
+    A bad entry fails with the pack file and section named, as every data error should.
+    """
+    parts = []
+    for entry in entries:
+        pattern = entry.get("pattern") if isinstance(entry, dict) else entry
+        where = entry.get("_pack", "rule pack") if isinstance(entry, dict) else "rule pack"
+        if not isinstance(pattern, str) or not pattern:
+            raise DataError(f"{where}: section {section!r}: entry {entry!r} has no 'pattern' string")
+        try:
+            re.compile(pattern, flags)
+        except re.error as exc:
+            raise DataError(f"{where}: section {section!r}: bad pattern {pattern!r}: {exc}") from None
+        parts.append(f"(?:{pattern})")
+    return re.compile("|".join(parts) or r"(?!)", flags)
+
+
+def word_list(entries: list, section: str) -> list[str]:
+    """A section that lists words; entries may be strings or lists of strings."""
+    words: list[str] = []
+    for entry in entries:
+        items = entry if isinstance(entry, list) else [entry]
+        for item in items:
+            if not isinstance(item, str):
+                raise DataError(f"rule pack: section {section!r}: expected words, got {item!r}")
+            words.append(item)
+    return words
+
+
+def citation_data(context) -> CitationData:
+    packs = context.packs
+    return context.shared(("citations", packs.paths), lambda: _build(packs))
+
+
+def _build(packs) -> CitationData:
+    from copydesk.checks.citations.topic import stem
+
+    return CitationData(
+        placeholder_title=compile_alternation(packs.section(SECTION_TITLES), SECTION_TITLES),
+        placeholder_url=compile_alternation(packs.section(SECTION_URLS), SECTION_URLS),
+        topic_stopwords=frozenset(stem(w) for w in word_list(packs.section(SECTION_TOPIC_STOP),
+                                                              SECTION_TOPIC_STOP)),
+        url_stopwords=frozenset(stem(w) for w in word_list(packs.section(SECTION_URL_STOP),
+                                                            SECTION_URL_STOP)),
+    )

@@ -1,0 +1,87 @@
+"""The self-reference rules' data (``rules/self_reference.yaml``), compiled once per pack set.
+
+Phrasings are templates: ``{work}``, ``{verb}`` and the ``phrase_parts`` names are filled in
+here; ``{self}`` is filled in per draft, from its identity (see ``identity.py``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from copydesk.checks.citations.data import compile_alternation, word_list
+from copydesk.yamlio import DataError
+
+SELF = "{self}"
+
+
+@dataclass(frozen=True)
+class Phrasing:
+    id: str
+    template: str  # a regex, possibly still holding {self}
+
+    def compile(self, self_names: tuple[str, ...]) -> re.Pattern | None:
+        if SELF not in self.template:
+            return re.compile(self.template)
+        if not self_names:
+            return None
+        names = "(?i:" + "|".join(_words_regex(n) for n in sorted(self_names, key=len, reverse=True)) + ")"
+        return re.compile(self.template.replace(SELF, names))
+
+
+@dataclass(frozen=True)
+class SelfData:
+    labels: re.Pattern  # fullmatch against a normalised publisher field
+    suffixes: tuple[str, ...]  # normalised words that may follow the outlet's name
+    phrasings: tuple[Phrasing, ...]
+    cues: re.Pattern  # an independent source named in a sentence
+
+
+def _words_regex(phrase: str) -> str:
+    return r"\s+".join(re.escape(w) for w in phrase.split())
+
+
+def _alternation(words: list[str], escape: bool) -> str:
+    items = sorted(set(words), key=len, reverse=True)
+    return "(?:" + "|".join(_words_regex(w) if escape else w.replace(" ", r"\s+") for w in items) + ")"
+
+
+def self_data(context) -> SelfData:
+    packs = context.packs
+    return context.shared(("self_reference", packs.paths), lambda: _build(packs))
+
+
+def _build(packs) -> SelfData:
+    fills = {
+        "{work}": "(?i:" + _alternation(word_list(packs.section("own_work"), "own_work"), escape=True) + ")",
+        "{verb}": _alternation(word_list(packs.section("evidence_verbs"), "evidence_verbs"), escape=False),
+    }
+    for part in packs.section("phrase_parts"):
+        if not isinstance(part, dict) or not part.get("name") or not isinstance(part.get("pattern"), str):
+            raise DataError(f"{_where(part)}: section 'phrase_parts': expected {{name, pattern}}, got {part!r}")
+        fills["{" + part["name"] + "}"] = part["pattern"]
+    phrasings = []
+    for entry in packs.section("self_evidence"):
+        if not isinstance(entry, dict) or not isinstance(entry.get("pattern"), str):
+            raise DataError(f"{_where(entry)}: section 'self_evidence': expected {{id, pattern}}, got {entry!r}")
+        template = entry["pattern"]
+        for key, value in fills.items():
+            template = template.replace(key, value)
+        phrasing = Phrasing(str(entry.get("id", "self-evidence")), template)
+        try:
+            compiled = phrasing.compile(("Name",))
+        except re.error as exc:
+            raise DataError(f"{_where(entry)}: section 'self_evidence': bad pattern {entry['pattern']!r}: {exc}") from None
+        if "span" not in compiled.groupindex:
+            raise DataError(f"{_where(entry)}: section 'self_evidence': pattern {entry['pattern']!r} has no (?P<span>...) group")
+        phrasings.append(phrasing)
+    return SelfData(
+        labels=compile_alternation(packs.section("self_labels"), "self_labels"),
+        suffixes=tuple(" ".join(s.lower().split()) for s in word_list(packs.section("self_suffixes"), "self_suffixes")),
+        phrasings=tuple(phrasings),
+        cues=compile_alternation(packs.section("independent_cues"), "independent_cues", flags=0),
+    )
+
+
+def _where(entry) -> str:
+    return entry.get("_pack", "rule pack") if isinstance(entry, dict) else "rule pack"

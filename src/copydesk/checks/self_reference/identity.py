@@ -1,0 +1,91 @@
+"""Who "we" are for a draft, and whether a reference credits us.
+
+Config (``publication: {name, domains, self_labels}``) says it best. When config names no
+publication, the draft does: front matter ``publication``, ``og:site_name``, the byline's
+outlet ("Daily Neural Digest Team"). The draft's own canonical URL always counts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from copydesk.checks.citations.describe import short_url
+from copydesk.checks.self_reference.data import SelfData
+from copydesk.readers.common import domain_of
+
+_MIN_NAME = 3
+
+
+def normalise_name(text: str | None) -> str:
+    """``The Daily_Neural-Digest's`` -> ``daily neural digest``: how labels and names compare."""
+    s = re.sub(r"['’]s\b", "", (text or "").lower())
+    s = re.sub(r"[_\-–—.,:;|()\[\]\"“”]+", " ", s)
+    s = " ".join(s.split())
+    return s[4:] if s.startswith("the ") else s
+
+
+def normalise_url(url: str) -> str:
+    return short_url(url).lower()
+
+
+@dataclass(frozen=True)
+class Identity:
+    names: tuple[str, ...]  # as written (for matching prose)
+    domains: tuple[str, ...]
+    labels: tuple[str, ...]  # normalised extra self labels from config
+    canonical: str | None
+
+    @classmethod
+    def of(cls, document, context) -> Identity:
+        pub = context.config.publication
+        meta = document.meta
+        names = [pub.name] if pub.name else [meta.publication, meta.extra.get("site_name")]
+        names = [n.strip() for n in names if isinstance(n, str) and len(normalise_name(n)) >= _MIN_NAME]
+        domains = {d.lower().removeprefix("www.") for d in pub.domains}
+        if not pub.domains:
+            domains |= {d for d in (meta.domain, domain_of(meta.canonical_url)) if d}
+        return cls(
+            names=tuple(dict.fromkeys(names)),
+            domains=tuple(sorted(domains)),
+            labels=tuple(normalise_name(label) for label in pub.self_labels),
+            canonical=normalise_url(meta.canonical_url) if meta.canonical_url else None,
+        )
+
+    def owns_url(self, url: str | None) -> bool:
+        domain = domain_of(url)
+        if not domain:
+            return False
+        domain = domain.lower()
+        return any(domain == d or domain.endswith("." + d) for d in self.domains) or (
+            self.canonical is not None and normalise_url(url) == self.canonical)
+
+    def is_name(self, text: str, data: SelfData) -> bool:
+        """``text`` is the outlet's name, alone or with a suffix such as "Team"."""
+        field = normalise_name(text)
+        for name in map(normalise_name, self.names):
+            if field == name or any(field == f"{name} {suffix}" for suffix in data.suffixes):
+                return True
+        return False
+
+    def is_label(self, text: str, data: SelfData) -> bool:
+        field = normalise_name(text)
+        return bool(field) and (field in self.labels or data.labels.fullmatch(field) is not None)
+
+    def credit(self, ref, data: SelfData) -> tuple[tuple[int, int], str] | None:
+        """(span, message) when a reference credits the outlet itself; None otherwise."""
+        whole = (ref.start, ref.end)
+        credited, span = (ref.publisher, ref.publisher_span) if ref.publisher else (ref.title, ref.title_span)
+        if credited and self.is_label(credited, data):
+            where = f" (the link goes to {domain_of(ref.url)})" if ref.url and not self.owns_url(ref.url) else ""
+            return span or whole, (f"[{ref.key}] is credited to “{credited}”, a label for this outlet itself, "
+                                   f"not an independent source: credit the original publisher{where}")
+        if credited and self.is_name(credited, data):
+            return span or whole, (f"[{ref.key}] is credited to {credited}, this draft's own publication: "
+                                   "cite the independent source behind the claim")
+        if ref.url and self.owns_url(ref.url):
+            what = ("this draft's own URL" if self.canonical and normalise_url(ref.url) == self.canonical
+                    else f"{domain_of(ref.url)}, this draft's own site")
+            return ref.url_span or whole, (f"[{ref.key}] points at {what}: "
+                                           "cite the independent source behind the claim")
+        return None

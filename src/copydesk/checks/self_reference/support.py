@@ -1,0 +1,52 @@
+"""Whether a sentence names a source other than the outlet itself.
+
+A claim that cites the outlet's own work *and* an independent source is sourced; one that
+rests on the outlet alone is not. Independent: a citation of a real, non-self reference, a
+link to another site, or a named source ("according to Eurostat", "Reuters reported").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from copydesk.checks.citations.data import CitationData
+from copydesk.checks.citations.keys import KEYED_KINDS, normalise_key
+from copydesk.checks.citations.placeholders import placeholder_problem
+from copydesk.checks.self_reference.data import SelfData
+from copydesk.checks.self_reference.identity import Identity
+
+
+@dataclass
+class Support:
+    document: object
+    identity: Identity
+    data: SelfData
+    citation_data: CitationData
+    self_keys: frozenset[str]  # normalised keys of references that credit the outlet
+
+    def __post_init__(self):
+        self._independent_refs = {
+            normalise_key(r.key) for r in self.document.references
+            if normalise_key(r.key) not in self.self_keys and not placeholder_problem(r, self.citation_data)
+        }
+
+    def independent(self, start: int, end: int, exclude: tuple[int, int] | None = None) -> bool:
+        """True when ``text[start:end]`` names an independent source outside ``exclude``."""
+        def outside(s: int, e: int) -> bool:
+            return exclude is None or e <= exclude[0] or s >= exclude[1]
+
+        for c in self.document.citations_in(start, end):
+            if c.kind in KEYED_KINDS and c.key and normalise_key(c.key) in self._independent_refs:
+                return True
+            if (c.kind == "link" and c.url and c.url.lower().startswith(("http", "www."))
+                    and outside(c.start, c.end) and not self.identity.owns_url(c.url)):
+                return True
+        text = self.document.text
+        for m in self.data.cues.finditer(text, start, end):
+            if outside(m.start(), m.end()) and not self._names_self(m.group(0)):
+                return True
+        return False
+
+    def _names_self(self, phrase: str) -> bool:
+        lowered = phrase.lower()
+        return any(name.lower() in lowered for name in self.identity.names)

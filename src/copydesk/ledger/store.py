@@ -1,0 +1,349 @@
+"""The claim ledger: an SQLite file of the claims published drafts make.
+
+Every write is one transaction per draft (``BEGIN IMMEDIATE``: the write lock is taken up front,
+so concurrent writers queue on the busy timeout instead of failing half-way). WAL lets readers
+(``check --ledger``) run while CI jobs write, and ``synchronous=FULL`` makes a commit survive
+a crash of the process or the machine.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Iterable, Iterator
+
+from copydesk.ledger import agreement, schema
+
+DEFAULT_PATH = os.path.join(".copydesk", "ledger.db")
+BUSY_TIMEOUT = 60.0  # seconds a writer waits for another to commit
+
+
+class LedgerError(Exception):
+    """The ledger cannot be opened or used; the message names the file."""
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One claim as the ledger records it."""
+
+    subject: str
+    subject_name: str
+    relation: str
+    value: str
+    kind: str
+    display: str
+    line: int
+    col: int
+    qualifier: str | None = None
+    tolerance: float | None = None
+    speaks_of: str | None = None  # when the statement holds: Claim.when, else the draft date
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """A recorded claim with the draft that makes it."""
+
+    path: str
+    line: int
+    col: int
+    display: str
+    value: str
+    speaks_of: str | None = None
+
+
+@dataclass
+class Side:
+    """Claims that agree with each other, on one side of a conflict."""
+
+    value: str
+    display: str
+    claims: list[Located] = field(default_factory=list)
+
+    @property
+    def drafts(self) -> int:
+        return len({c.path for c in self.claims})
+
+
+@dataclass
+class Conflict:
+    subject: str
+    subject_name: str
+    relation: str
+    qualifier: str | None
+    sides: list[Side]
+
+
+@dataclass
+class Verdict:
+    """What the ledger says about one claim: drafts that agree, and those that say otherwise."""
+
+    agreeing: int  # drafts
+    disagreeing: int  # drafts
+    others: list[str]  # the other values, as drafts wrote them, most drafts first
+    examples: list[Located]  # a few claims that say otherwise
+
+
+def normalise_path(path: str) -> str:
+    """The key a draft is recorded under: relative to the working directory when inside it."""
+    absolute = os.path.abspath(path)
+    try:
+        rel = os.path.relpath(absolute)
+    except ValueError:  # another drive
+        return absolute.replace(os.sep, "/")
+    return (absolute if rel.startswith("..") else rel).replace(os.sep, "/")
+
+
+class Ledger:
+    def __init__(self, path: str, *, readonly: bool = False, synchronous: str = "FULL",
+                 timeout: float = BUSY_TIMEOUT):
+        self.path = path
+        self.readonly = readonly
+        if readonly:
+            if not os.path.isfile(path):
+                raise LedgerError(f"ledger {path}: no such file (record drafts with `copydesk ledger add`)")
+            target, uri = f"file:{_quote(os.path.abspath(path))}?mode=ro", True
+        else:
+            folder = os.path.dirname(os.path.abspath(path))
+            try:
+                os.makedirs(folder, exist_ok=True)
+            except OSError as exc:
+                raise LedgerError(f"ledger {path}: cannot create {folder}: {exc.strerror or exc}") from None
+            target, uri = path, False
+        try:
+            self.conn = sqlite3.connect(target, uri=uri, timeout=timeout, isolation_level=None,
+                                        check_same_thread=False)
+            if not readonly:
+                self.conn.execute("PRAGMA journal_mode = WAL")
+                self.conn.execute(f"PRAGMA synchronous = {synchronous}")
+                schema.migrate(self.conn)
+            elif schema.version(self.conn) != schema.LATEST:
+                raise LedgerError(f"ledger {path}: schema version {schema.version(self.conn)}, expected "
+                                  f"{schema.LATEST}; run `copydesk ledger add` to upgrade it")
+        except sqlite3.DatabaseError as exc:
+            raise LedgerError(f"ledger {path}: {exc}") from None
+        except schema.SchemaError as exc:
+            raise LedgerError(f"ledger {path}: {exc}") from None
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # --- writing ------------------------------------------------------------------------
+
+    def draft_hash(self, path: str) -> str | None:
+        row = self.conn.execute("SELECT content_hash FROM drafts WHERE path = ?", (path,)).fetchone()
+        return row[0] if row else None
+
+    def record(self, path: str, content_hash: str, draft_date: str | None, entries: Iterable[Entry]) -> None:
+        """Record a draft's claims, replacing what the ledger held for it, in one transaction."""
+        rows = [_row(e) for e in entries]
+        now = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        with self._transaction():
+            old = self.conn.execute("SELECT id FROM drafts WHERE path = ?", (path,)).fetchone()
+            if old:
+                self.conn.execute("DELETE FROM claims WHERE draft_id = ?", (old[0],))
+                self.conn.execute("UPDATE drafts SET content_hash = ?, draft_date = ?, added_at = ? "
+                                  "WHERE id = ?", (content_hash, draft_date, now, old[0]))
+                draft_id = old[0]
+            else:
+                draft_id = self.conn.execute(
+                    "INSERT INTO drafts (path, content_hash, draft_date, added_at) VALUES (?, ?, ?, ?)",
+                    (path, content_hash, draft_date, now)).lastrowid
+            self.conn.executemany(
+                "INSERT INTO claims (draft_id, subject, subject_name, relation, qualifier, value, kind, "
+                "display, tolerance, speaks_of, period_start, period_end, line, col) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(draft_id, *row) for row in rows])
+            self._bump()
+
+    def drop(self, paths: Iterable[str]) -> list[str]:
+        """Forget drafts: each path names a draft, or a folder whose drafts all go. Returns them."""
+        dropped: list[str] = []
+        with self._transaction():
+            for path in paths:
+                prefix = path.rstrip("/") + "/"
+                rows = self.conn.execute(
+                    "SELECT id, path FROM drafts WHERE path = ? OR substr(path, 1, ?) = ?",
+                    (path, len(prefix), prefix)).fetchall()
+                for draft_id, draft_path in rows:
+                    self.conn.execute("DELETE FROM claims WHERE draft_id = ?", (draft_id,))
+                    self.conn.execute("DELETE FROM drafts WHERE id = ?", (draft_id,))
+                    dropped.append(draft_path)
+            if dropped:
+                self._bump()
+        return dropped
+
+    def _bump(self) -> None:
+        self.conn.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
+
+    def _transaction(self):
+        return _Transaction(self.conn)
+
+    # --- reading ------------------------------------------------------------------------
+
+    def generation(self) -> int:
+        """A counter bumped by every write: caches keyed on it never serve stale results."""
+        return int(self.conn.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()[0])
+
+    def paths(self) -> list[str]:
+        return [r[0] for r in self.conn.execute("SELECT path FROM drafts ORDER BY path")]
+
+    def counts(self) -> tuple[int, int]:
+        """(drafts, claims) recorded."""
+        drafts = self.conn.execute("SELECT COUNT(*) FROM drafts").fetchone()[0]
+        claims = self.conn.execute("SELECT COUNT(*) FROM claims").fetchone()[0]
+        return drafts, claims
+
+    def lookup(self, entry: Entry, compare: str, *, exclude_path: str | None = None,
+               exclude_hash: str | None = None, examples: int = 3) -> Verdict | None:
+        """How the rest of the archive stands on one claim; None when it says nothing comparable."""
+        if compare == agreement.NEVER:
+            return None
+        where, params = self._key_filter(entry, compare)
+        if where is None:
+            return None
+        mine = [r[0] for r in self.conn.execute(
+            "SELECT id FROM drafts WHERE path = ? OR content_hash = ?", (exclude_path, exclude_hash))]
+        if mine:
+            where += f" AND draft_id NOT IN ({','.join('?' * len(mine))})"
+            params += mine
+        groups = self.conn.execute(
+            "SELECT value, MAX(tolerance), COUNT(DISTINCT draft_id), MAX(length(display)), display "
+            f"FROM claims WHERE {where} GROUP BY value", params).fetchall()
+        agreeing = disagreeing = 0
+        others: list[tuple[int, str, str]] = []
+        for value, tolerance, drafts, _, display in groups:
+            if agreement.values_agree(entry.kind, entry.value, entry.tolerance, value, tolerance):
+                agreeing += drafts
+            else:
+                disagreeing += drafts
+                others.append((drafts, display, value))
+        if not others:
+            return Verdict(agreeing, 0, [], [])
+        others.sort(key=lambda o: (-o[0], o[1]))
+        values = [o[2] for o in others]
+        shown = self.conn.execute(
+            "SELECT d.path, c.line, c.col, c.display, c.value, c.speaks_of FROM claims c "
+            f"JOIN drafts d ON d.id = c.draft_id WHERE {where} "
+            f"AND c.value IN ({','.join('?' * len(values))}) ORDER BY d.path, c.line LIMIT ?",
+            [*params, *values, examples]).fetchall()
+        return Verdict(agreeing, disagreeing, [o[1] for o in others], [Located(*row) for row in shown])
+
+    def _key_filter(self, entry: Entry, compare: str) -> tuple[str | None, list]:
+        where = "subject = ? AND relation = ? AND qualifier IS ? AND kind = ?"
+        params: list = [entry.subject, entry.relation, entry.qualifier, entry.kind]
+        if compare == agreement.SAME_PERIOD:
+            span = agreement.period(entry.speaks_of)
+            if span is None:
+                return None, []
+            where += " AND period_start <= ? AND period_end >= ?"
+            params += [span[1], span[0]]
+        return where, params
+
+    def conflicts(self, policies: dict[str, str]) -> Iterator[Conflict]:
+        """Every (entity, relation) on which the archive disagrees, with the claims on each side."""
+        compared = [r for r, p in policies.items() if p != agreement.NEVER]
+        if not compared:
+            return
+        keys = self.conn.execute(
+            "SELECT subject, relation, qualifier FROM claims "
+            f"WHERE relation IN ({','.join('?' * len(compared))}) "
+            "GROUP BY subject, relation, qualifier, kind HAVING COUNT(DISTINCT value) > 1 "
+            "ORDER BY subject, relation, qualifier", compared).fetchall()
+        for subject, relation, qualifier in keys:
+            rows = self.conn.execute(
+                "SELECT c.subject_name, c.kind, c.tolerance, c.period_start, c.period_end, "
+                "d.path, c.line, c.col, c.display, c.value, c.speaks_of FROM claims c "
+                "JOIN drafts d ON d.id = c.draft_id "
+                "WHERE c.subject = ? AND c.relation = ? AND c.qualifier IS ? ORDER BY d.path, c.line",
+                (subject, relation, qualifier)).fetchall()
+            sides = _sides(rows, policies[relation])
+            if len(sides) > 1:
+                yield Conflict(subject, rows[0][0], relation, qualifier, sides)
+
+
+def _sides(rows: list[tuple], compare: str) -> list[Side]:
+    """Group the claims that take part in a disagreement into sides of mutually agreeing values.
+
+    Works on distinct (kind, tolerance, period, value) combinations, so a much-repeated claim
+    costs no more than one.
+    """
+    combos: dict[tuple, list[tuple]] = {}
+    for row in rows:
+        combos.setdefault((row[1], row[2], row[3], row[4], row[9]), []).append(row)
+    keys = list(combos)
+
+    def agree(a: tuple, b: tuple) -> bool:
+        return agreement.values_agree(a[0], a[4], a[1], b[4], b[1])
+
+    involved: set[int] = set()
+    for i, a in enumerate(keys):
+        for j in range(i + 1, len(keys)):
+            b = keys[j]
+            if a[0] != b[0]:  # kinds differ: not comparable
+                continue
+            if compare == agreement.SAME_PERIOD and not agreement.periods_overlap(a[2:4], b[2:4]):
+                continue
+            if not agree(a, b):
+                involved.update((i, j))
+    # single linkage: values chained by agreement form one side (a chain is not a contradiction)
+    parent = {i: i for i in involved}
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    members = sorted(involved)
+    for x, i in enumerate(members):
+        for j in members[x + 1:]:
+            if agree(keys[i], keys[j]):
+                parent[root(j)] = root(i)
+    groups: dict[int, list[tuple]] = {}
+    for i in members:
+        groups.setdefault(root(i), []).extend(combos[keys[i]])
+    sides = []
+    for group in groups.values():
+        claims = sorted((Located(*r[5:]) for r in group), key=lambda c: (c.path, c.line, c.col))
+        names = [c.display for c in claims]
+        display = max(names, key=lambda d: (names.count(d), len(d)))
+        sides.append(Side(claims[0].value, display, claims))
+    sides.sort(key=lambda s: (-s.drafts, s.display))
+    return sides
+
+
+def _row(e: Entry) -> tuple:
+    span = agreement.period(e.speaks_of) or (None, None)
+    return (e.subject, e.subject_name, e.relation, e.qualifier, e.value, e.kind, e.display,
+            e.tolerance, e.speaks_of, span[0], span[1], e.line, e.col)
+
+
+def _quote(path: str) -> str:
+    from urllib.parse import quote
+
+    return quote(path.replace(os.sep, "/"), safe="/:")
+
+
+class _Transaction:
+    """``BEGIN IMMEDIATE`` ... ``COMMIT``, rolled back on any error."""
+
+    def __init__(self, conn: sqlite3.Connection):
+        self.conn = conn
+
+    def __enter__(self):
+        self.conn.execute("BEGIN IMMEDIATE")
+
+    def __exit__(self, exc_type, exc, tb):
+        if exc_type is None:
+            self.conn.execute("COMMIT")
+        else:
+            self.conn.execute("ROLLBACK")
+        return False
