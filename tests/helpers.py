@@ -26,3 +26,11 @@ def run_cli(*args: str, cwd: str | os.PathLike | None = None, input: str | bytes
 def cli_json(*args: str, **kw) -> tuple[subprocess.CompletedProcess, dict]:
     proc = run_cli("check", "--format", "json", *args, **kw)
     return proc, json.loads(proc.stdout.decode("utf-8"))
+
+
+def write(folder: Path, name: str, text: str) -> Path:
+    """Write ``text`` to ``folder/name`` (UTF-8), making parent folders; return the path."""
+    path = folder / name
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path

@@ -9,18 +9,12 @@ from __future__ import annotations
 import json
 
 import pytest
-from helpers import cli_json, run_cli
+from helpers import cli_json, run_cli, write
 
 FLAGGED = "Critics argue that the merger will fail.\n"
 CLEAN = "The merger closed on Tuesday.\n"
 OWN = "anonymous-source,placeholder-text,unused-disable"
 
-
-def write(folder, name, text):
-    path = folder / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def paths_of(data) -> list[str]:

@@ -3,8 +3,10 @@ naming the file, the key and what was expected."""
 
 from __future__ import annotations
 
+import re
+
 import pytest
-from helpers import cli_json, run_cli
+from helpers import ROOT, cli_json, run_cli, write
 
 from copydesk.config import ConfigError, load_config_file
 from copydesk.engine import Engine
@@ -12,12 +14,6 @@ from copydesk.engine import Engine
 FLAGGED = "Critics argue it will cost $XX million.\n"  # anonymous-source + placeholder-text
 OWN = "anonymous-source,placeholder-text"
 
-
-def write(folder, name, text):
-    path = folder / name
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def rules_of(data, path=None) -> set[str]:
@@ -232,3 +228,107 @@ def test_pyproject_without_table_as_explicit_config(tmp_path):
     path = write(tmp_path, "pyproject.toml", '[project]\nname = "x"\n')
     with pytest.raises(ConfigError, match=r"pyproject.toml: no \[tool.copydesk\] table"):
         load_config_file(path)
+
+
+def test_every_config_key_is_documented():
+    from copydesk.config import _KEYS
+
+    headings = [line for line in (ROOT / "docs" / "config.md").read_text(encoding="utf-8").splitlines()
+                if line.startswith("### ")]
+    for key in _KEYS:
+        assert any(re.search(rf"\b{key}\b", h) for h in headings), f"docs/config.md lacks ### {key}"
+
+
+# --- rules as data: the pattern rule type ---------------------------------------------------
+
+def lint(text, name="draft.txt", select=OWN):
+    from copydesk.testing import lint_text, spans
+
+    reports = lint_text(text, name, select=select.split(","))
+    return [(r.rule, s) for r, s in zip(reports, spans(reports, text))]
+
+
+@pytest.mark.parametrize("sentence, flagged", [
+    ("Sources say the deal is done.", "Sources say"),
+    ("Experts believe prices will fall.", "Experts believe"),
+    ("Yet some analysts warn of a bubble.", "some analysts warn"),
+    ("The plan, critics argued, was rushed.", "critics argued"),
+    ("People familiar with the matter said talks had stalled.", "People familiar with the matter"),
+    ("It is widely believed that the chip is faster.", "It is widely believed"),
+    ("Industry watchers have predicted a merger.", "Industry watchers have predicted"),
+])
+def test_anonymous_source_phrasings(sentence, flagged):
+    found = lint(f"{sentence}\n", select="anonymous-source")
+    assert found == ([("anonymous-source", flagged)] if flagged else [])
+
+
+@pytest.mark.parametrize("sentence", [
+    "Experts believe prices will fall, according to a Reuters poll.",
+    "Critics argue the plan is rushed, Moody's said on Monday.",
+    "Experts believe prices will fall [1].",
+    "“Critics argue we moved too fast,” the chief executive said.",
+    "Analysts at Morgan Stanley said prices will fall.",
+    "Gary Marcus, a cognitive scientist, believes the model is overrated.",
+])
+def test_anonymous_source_is_excused_by_a_named_source_citation_or_quote(sentence):
+    text = f"{sentence}\n\nReferences\n\n[1] Reuters — Poll of economists — https://reuters.example/poll\n"
+    assert lint(text, select="anonymous-source") == []
+
+
+@pytest.mark.parametrize("name, text", [
+    ("draft.md", "# Outlook\n\nExperts believe prices will fall.\n"),
+    ("draft.html", "<html><body><article><p>Experts <em>believe</em> prices will fall.</p></article></body></html>\n"),
+])
+def test_pattern_rules_work_in_every_format(name, text):
+    assert [rule for rule, _ in lint(text, name)] == ["anonymous-source"]
+
+
+@pytest.mark.parametrize("sentence, flagged", [
+    ("It raised $XX million.", "$XX million"),
+    ("Margins rose XX% in May.", "XX%"),
+    ("The mayor, [NAME], declined. TKTK", "[NAME]"),
+    ("Lorem ipsum dolor sit amet.", "Lorem ipsum"),
+    ("Shoppers at TK Maxx bought XXL shirts.", None),
+    ("Super Bowl XXL was not a thing; Windows XP was.", None),
+])
+def test_placeholder_text(sentence, flagged):
+    found = lint(f"{sentence}\n", select="placeholder-text")
+    assert (found[0] if found else None) == (("placeholder-text", flagged) if flagged else None)
+
+
+BAD_PATTERNS = [
+    ("patterns: {id: x}\n", "section 'patterns' must be a list"),
+    ("patterns: [just-a-string]\n", "patterns[0]: expected a mapping"),
+    ("patterns:\n  - {id: x, category: c, summary: s, phrases: [a]}\n", "patterns[0] (x): key 'message': expected a non-empty string"),
+    ("patterns:\n  - {id: X Y, category: c, message: m, summary: s, phrases: [a]}\n", "key 'id': expected lower-case words"),
+    ("patterns:\n  - {id: x, category: c, message: m, summary: s, regex: '(unclosed'}\n", "patterns[0] (x): key 'regex': invalid regular expression '(unclosed'"),
+    ("patterns:\n  - {id: x, category: c, message: m, summary: s}\n", "patterns[0] (x): needs 'phrases' or 'regex'"),
+    ("patterns:\n  - {id: x, category: c, message: m, summary: s, phrases: [a], severity: fatal}\n", "key 'severity': expected one of info, warning, error"),
+    ("patterns:\n  - {id: x, category: c, message: m, summary: s, phrases: [a], unles: [citation]}\n", "patterns[0] (x): unknown key 'unles'"),
+    ("patterns:\n  - {id: x, category: c, message: m, summary: s, phrases: [a], unless: [cited]}\n", "key 'unless': expected a list of citation, named-source or {regex: ...}"),
+    ("patterns:\n  - {id: x, category: c, message: m, summary: s, phrases: [a], skip_quotes: maybe}\n", "key 'skip_quotes': expected true or false"),
+    ("patterns:\n  - {id: anonymous-source, category: c, message: m, summary: s, phrases: [a]}\n", "id 'anonymous-source' is already defined in"),
+]
+
+
+@pytest.mark.parametrize("text, says", BAD_PATTERNS, ids=[b[1][:40] for b in BAD_PATTERNS])
+def test_bad_pattern_entries_name_pack_entry_and_key(tmp_path, text, says):
+    from copydesk.checks.pattern import load_patterns
+    from copydesk.packs import load_packs
+    from copydesk.yamlio import DataError
+
+    pack = write(tmp_path, "house.yaml", text)
+    builtin = tuple(sorted((ROOT / "rules").glob("house.yaml")))
+    with pytest.raises(DataError) as info:
+        packs = load_packs(builtin + (pack,))
+        load_patterns(packs.section("patterns"), packs.origins("patterns"))
+    assert str(info.value).startswith(str(pack)) and says in str(info.value), str(info.value)
+
+
+def test_bad_rule_pack_on_the_command_line_exits_2(tmp_path):
+    write(tmp_path, "house.yaml", "patterns:\n  - {id: x, category: c, summary: s, phrases: [a]}\n")
+    write(tmp_path, "a.txt", FLAGGED)
+    proc = run_cli("check", "a.txt", "--rules", "house.yaml", cwd=tmp_path)
+    assert proc.returncode == 2 and proc.stdout == b""
+    assert proc.stderr.decode() == ("copydesk: error: house.yaml: patterns[0] (x): key 'message': "
+                                    "expected a non-empty string, got None\n")

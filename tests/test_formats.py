@@ -147,3 +147,29 @@ def test_github_annotations_map_severity():
     out = check("--format", "github").splitlines()
     assert out[0].startswith(f"::warning file={DRAFT},line=3,col=1,endLine=3,endColumn=16,title=anonymous-source::")
     assert any(line.startswith("::error ") and "title=placeholder-text" in line for line in out)
+
+
+@pytest.mark.skipif(not hasattr(os, "openpty"), reason="needs a pseudo-terminal")
+def test_colour_is_automatic_on_a_terminal():
+    import subprocess
+    import sys
+
+    primary, secondary = os.openpty()
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    try:
+        proc = subprocess.run([sys.executable, "-m", "copydesk", "check", DRAFT, "--select", SELECT],
+                              cwd=ROOT, stdout=secondary, stderr=subprocess.PIPE, env=env, timeout=60)
+        os.close(secondary)
+        out = b""
+        while True:
+            try:
+                chunk = os.read(primary, 65536)
+            except OSError:  # the terminal is closed once the output is drained
+                break
+            if not chunk:
+                break
+            out += chunk
+    finally:
+        os.close(primary)
+    assert proc.returncode == 1
+    assert b"\033[" in out and b"^^^" in out

@@ -19,7 +19,7 @@ from helpers import ROOT, SEEDS, run_cli
 FLOORS = {
     "unsupported-citation": (1.0, 1.0),
     "self-reference": (1.0, 1.0),
-    "factual-inconsistency": (0.0, 0.0),
+    "factual-inconsistency": (1.0, 1.0),
     "unattributed-number": (0.0, 0.0),
 }
 

@@ -8,9 +8,9 @@ exist is up to the checks that read them; see ``rules/README.md``.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
 
 from copydesk.yamlio import DataError, load_yaml
 
@@ -40,13 +40,19 @@ class Packs:
     def __init__(self, paths: Iterable[Path]):
         self.paths = tuple(paths)
         self._sections: dict[str, list] = {}
+        self._origins: dict[str, list[str]] = {}
         for path in self.paths:
             data = _load_pack(str(path), _mtime(path))
             for name, items in data.items():
                 self._sections.setdefault(name, []).extend(items)
+                self._origins.setdefault(name, []).extend([str(path)] * len(items))
 
     def section(self, name: str) -> list:
         return self._sections.get(name, [])
+
+    def origins(self, name: str) -> list[str]:
+        """The pack file each item of ``section(name)`` came from, for error messages."""
+        return self._origins.get(name, [])
 
     def names(self) -> list[str]:
         return sorted(self._sections)

@@ -65,7 +65,11 @@ def get_plugin_manager() -> pluggy.PluginManager:
             except ModuleNotFoundError as exc:
                 if exc.name == name:  # a built-in not written yet is not an error
                     continue
-                raise
+                load_errors.append(f"plugin {name!r} failed to load: {exc}")
+                continue
+            except Exception as exc:  # a broken built-in is skipped like any plugin
+                load_errors.append(f"plugin {name!r} failed to load: {exc!r}")
+                continue
             pm.register(module, name)
         if not os.environ.get("COPYDESK_NO_PLUGINS"):
             _load_entry_points(pm)

@@ -41,6 +41,7 @@ Remove the comment.
 """,
     bad="<!-- copydesk-disable-next-line unattributed-number -->\nThe launch went well.\n",
     good="The launch went well.\n",
+    example_options={"report_unused_disables": True},
 )
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 
 from copydesk.ledger import agreement
 from copydesk.packs import Packs
-from copydesk.yamlio import DataError
 
 
 @pytest.mark.parametrize("a, ta, b, tb, agree", [
@@ -36,8 +37,12 @@ def test_rounding_is_half_a_unit_of_the_last_significant_digit():
     ("2025-06", "2025-06-14", True),
     ("2025-06", "2025-07", False),
     ("2024", "2025-06", False),
+    ("2025-05-01/2025-08-31", "2025-06", True),  # "mid-2025"
+    ("2025-05-01/2025-08-31", "2025-09", False),
+    ("/2024-12-31", "2025", False),  # open start
+    ("2024-06-01/", "2031", True),  # open end
 ])
-def test_dates_agree_when_one_refines_the_other(a, b, agree):
+def test_dates_agree_when_their_spans_overlap(a, b, agree):
     assert agreement.values_agree("date", a, None, b, None) is agree
 
 
@@ -51,26 +56,34 @@ def test_periods_widen_a_day_to_its_month():
     assert agreement.period("2024-02") == ("2024-02-01", "2024-02-29")
     assert agreement.period("2026") == ("2026-01-01", "2026-12-31")
     assert agreement.period(None) is None and agreement.period("soon") is None
+    assert agreement.period("2025-05-14/2025-08-02") == ("2025-05-01", "2025-08-31")
     assert agreement.periods_overlap(agreement.period("2026-04-09"), agreement.period("2026-04-23"))
     assert agreement.periods_overlap(agreement.period("2026"), agreement.period("2026-04-23"))
     assert not agreement.periods_overlap(agreement.period("2025-12-30"), agreement.period("2026-01-02"))
     assert not agreement.periods_overlap(None, agreement.period("2026"))
 
 
-def test_policies_come_from_the_rule_packs(tmp_path):
-    pack = tmp_path / "p.yaml"
-    pack.write_text("ledger_relations:\n  - {relation: led-by, compare: same-period}\n"
-                    "  - {relation: led-by, compare: never}\n")
-    assert agreement.policies(Packs([pack])) == {"led-by": "never"}  # the last entry wins
-    pack.write_text("ledger_relations:\n  - {relation: led-by, compare: sometimes}\n")
-    with pytest.raises(DataError, match="p.yaml.*same-period"):
-        agreement.policies(Packs([pack]))
+def relation(**kw):
+    return SimpleNamespace(**{"object": "entity", "functional": False, "time": "none", **kw})
 
 
-def test_builtin_pack_compares_the_catalogue_relations():
+def test_policy_follows_the_relation_catalogue():
+    leads = relation(functional=True, time="window")
+    assert agreement.policy(leads, "entity") == agreement.SAME_PERIOD  # who leads: one at a time
+    assert agreement.policy(relation(object="date", functional=True), "date") == agreement.ALWAYS
+    assert agreement.policy(relation(), "entity") == agreement.NEVER  # co-founders, investments
+    assert agreement.policy(relation(time="event"), "amount") == agreement.ALWAYS  # one deal, one size
+    counts = relation(object="amount", functional=True, time="window")
+    assert agreement.policy(counts, "amount") == agreement.SAME_PERIOD  # a count changes over time
+    assert agreement.policy(None, "entity") == agreement.NEVER  # a relation nobody defined
+
+
+def test_builtin_catalogue_compares_leaders_by_period_and_deals_always():
+    from copydesk.facts.catalogue import build_catalogue
     from copydesk.packs import builtin_pack_paths
 
-    compare = agreement.policies(Packs(builtin_pack_paths()))
-    assert compare["led-by"] == "same-period"
-    assert compare["invested-in"] == "always"
-    assert compare["founded-by"] == "never"  # co-founders
+    relations = build_catalogue(Packs(builtin_pack_paths())).relations
+    assert agreement.policy(relations["led-by"], "entity") == agreement.SAME_PERIOD
+    assert agreement.policy(relations["invested-in"], "amount") == agreement.ALWAYS
+    assert agreement.policy(relations["invested-in"], "entity") == agreement.NEVER
+    assert agreement.policy(relations["founded-by"], "entity") == agreement.NEVER

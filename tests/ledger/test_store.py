@@ -14,6 +14,10 @@ from copydesk.model import Claim
 POLICIES = {"led-by": SAME_PERIOD, "invested-in": ALWAYS, "founded": ALWAYS, "founded-by": NEVER}
 
 
+def compare(relation: str, kind: str) -> str:
+    return POLICIES.get(relation, NEVER)
+
+
 def led_by(person: str, display: str, when: str | None = "2026-04-09", line: int = 1) -> Entry:
     return Entry("msl", "Meta Superintelligence Labs", "led-by", person, "entity", display, line, 1,
                  speaks_of=when)
@@ -70,13 +74,17 @@ def test_conflicts_group_claims_into_sides(ledger):
     for i in range(4):
         ledger.record(f"{i}.txt", f"h{i}", "2026-04-09", [led_by("alexandr-wang", "Alexandr Wang", line=20 + i)])
     ledger.record("4.txt", "h4", "2026-04-23", [led_by("yann-lecun", "Yann LeCun", when="2026", line=14)])
+    # a year earlier, and undated: not comparable with 2026, but on the side of their value
+    ledger.record("8.txt", "h8", "2026-05-26", [led_by("alexandr-wang", "Alexandr Wang", when="2025", line=26)])
+    ledger.record("9.txt", "h9", None, [led_by("alexandr-wang", "Alexandr Wang", when=None, line=13)])
     ledger.record("5.txt", "h5", None, [invested("14.3e9 USD", "$14.3bn", 0.0035, 9)])
     ledger.record("6.txt", "h6", None, [invested("15e9 USD", "$15 billion", 0.033, 26)])
     ledger.record("7.txt", "h7", None, [invested("14e9 USD", "$14bn", 0.036, 3)])
-    found = {(c.subject, c.relation): c for c in ledger.conflicts(POLICIES)}
+    found = {(c.subject, c.relation): c for c in ledger.conflicts(compare)}
     assert set(found) == {("msl", "led-by"), ("meta", "invested-in")}
     wang, lecun = found["msl", "led-by"].sides
-    assert (wang.display, wang.drafts, lecun.display, lecun.drafts) == ("Alexandr Wang", 4, "Yann LeCun", 1)
+    assert (wang.display, wang.drafts, lecun.display, lecun.drafts) == ("Alexandr Wang", 6, "Yann LeCun", 1)
+    assert {(c.path, c.speaks_of) for c in wang.claims} >= {("8.txt", "2025"), ("9.txt", None)}
     assert [(c.path, c.line) for c in lecun.claims] == [("4.txt", 14)]
     rounded, fifteen = found["meta", "invested-in"].sides
     assert {c.display for c in rounded.claims} == {"$14.3bn", "$14bn"}  # within each other's rounding
@@ -95,14 +103,14 @@ def test_no_conflict_where_claims_only_seem_to_differ(ledger):
     ledger.record("c.txt", "c", "2023-05-01", [led_by("ann", "Ann", when="2023-05-01")])
     ledger.record("d.txt", "d", "2026-04-01", [led_by("bob", "Bob", when="2026-04-01")])
     ledger.record("e.txt", "e", None, [led_by("carol", "Carol", when=None)])  # time unknown
-    assert list(ledger.conflicts(POLICIES)) == []
+    assert list(ledger.conflicts(compare)) == []
 
 
 def test_a_loose_figure_does_not_hide_two_precise_ones_that_disagree(ledger):
     ledger.record("a.txt", "a", None, [invested("14.3e9 USD", "$14.3bn")])
     ledger.record("b.txt", "b", None, [invested("14.6e9 USD", "$14.6bn")])
     ledger.record("c.txt", "c", None, [invested("14.5e9 USD", "about $14.5bn", tolerance=0.1)])
-    (conflict,) = ledger.conflicts(POLICIES)
+    (conflict,) = ledger.conflicts(compare)
     assert [[c.display for c in side.claims] for side in conflict.sides] == [["$14.3bn"], ["$14.6bn"]]
 
 

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import datetime
+
 import pytest
+from lsprotocol import types
 
 from copydesk.api import Rule
 from copydesk.lsp.actions import suppress_edit
+from copydesk.lsp.diagnostics import to_diagnostic
 from copydesk.lsp.hover import hover_markdown
 from copydesk.lsp.linting import reader_path
 from copydesk.lsp.positions import UTF8, UTF16, UTF32, PositionConverter, units
@@ -117,3 +121,16 @@ def test_hover_shows_evidence_and_each_rules_docs_once():
     assert "- fact:\n  - subject: msl\n  - relation: led-by\n  - object: alexandr-wang" in text
     assert "Source: <https://example.org/msl>" in text
     assert text.count("## What it does") == 1
+
+
+def test_diagnostic_carries_rule_metadata_and_json_safe_data():
+    rule = Rule("fact-contradiction", "factual-inconsistency", "error", "Contradicts a fact pack")
+    report = _report(1, 3, 9, rule="fact-contradiction", category="factual-inconsistency",
+                     source="https://example.org", data={"since": datetime.date(2025, 6, 1)})
+    d = to_diagnostic(report, PositionConverter("“A” claim here."), rule)
+    assert (d.code, d.source, d.code_description.href) == (
+        "fact-contradiction", "copydesk", "https://copydesk.readthedocs.io/rules/fact-contradiction/")
+    assert d.severity == types.DiagnosticSeverity.Warning  # the report's own severity
+    assert (d.range.start.character, d.range.end.character) == (2, 8)
+    assert d.data == {"rule": "fact-contradiction", "category": "factual-inconsistency",
+                      "source": "https://example.org", "data": {"since": "2025-06-01"}}

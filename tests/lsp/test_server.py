@@ -10,7 +10,7 @@ import re
 from pathlib import Path
 
 from helpers import SEEDS, cli_json
-from lspclient import Session
+from lspclient import Session, position
 from lsprotocol import types
 
 SEVERITY = {"error": 1, "warning": 2, "info": 3}
@@ -122,6 +122,16 @@ def test_save_relints_and_close_clears(probe, tmp_path):
     probe.wait_until(lambda: len(probe.published[uri]) == 3, what="clear on close")
     last = probe.published[uri][-1]
     assert not last.diagnostics and last.version is None
+
+
+def test_html_finding_is_placed_in_the_source_past_markup_and_emoji(probe, tmp_path):
+    uri = (tmp_path / "page.html").as_uri()
+    text = "<html><body>\n<p>📑 <em>“Share”</em> rose 12% in <b>Q3</b>.</p>\n</body></html>\n"
+    probe.open(uri, text, "html")
+    start, end = position(text, 1, "12%")  # UTF-16 units, counted independently of the server
+    assert (start, end) == (28, 31)  # <p>, 📑 (two units), <em>, “Share”, </em> stand before it
+    assert spans(probe.diagnostics(uri, 1)) == [(1, start, 1, end)]
+    probe.close_document(uri)
 
 
 def test_untitled_markdown_buffer_is_linted_and_other_languages_are_not(probe):

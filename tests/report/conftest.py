@@ -12,7 +12,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from helpers import ROOT
 
 PLUGIN_DIR = Path(__file__).parent / "plugin"

@@ -9,7 +9,7 @@ import re
 from pathlib import Path
 
 from copydesk import plugins
-from copydesk.api import CATEGORIES, FileResult, RunInfo, Rule
+from copydesk.api import CATEGORIES, FileResult, Rule, RunInfo
 from copydesk.model import LineIndex, Report
 
 SEVERITIES = ("error", "warning", "info")
@@ -19,9 +19,9 @@ WORDS = ("the board said revenue rose while analysts expected a slower quarter a
          "reported that spending would fall across regions").split()
 
 
-def report(path: str, source: str, start: int, end: int, category: str, severity: str = "warning",
+def report(path: str, text: str, start: int, end: int, category: str, severity: str = "warning",
            message: str | None = None, **extra) -> Report:
-    index = LineIndex(source)
+    index = LineIndex(text)
     (line, column), (end_line, end_column) = index.position(start), index.position(end)
     return Report(path=path, line=line, column=column, end_line=end_line, end_column=end_column,
                   rule=f"synthetic-{category}", category=category, severity=severity,

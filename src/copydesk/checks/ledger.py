@@ -14,6 +14,7 @@ import os
 
 from copydesk.api import Rule
 from copydesk.hookspecs import hookimpl
+from copydesk.ledger.agreement import NEVER, is_deal_size, policy
 from copydesk.model import Finding
 
 RULE = Rule(
@@ -28,10 +29,11 @@ much one company invested in another, ...) in the claim ledger, the archive of c
 published drafts made (`copydesk ledger add`), and flags a claim that more of those drafts
 contradict than support. The finding names the drafts that say otherwise and how many.
 
-Only relations listed in the `ledger_relations` rule-pack section are compared. Amounts agree
-within their own rounding ("$14bn" and "$14.3bn"); dates agree when one refines the other
-("2025" and "June 2025"); who leads what is compared only between drafts that speak of the
-same month. A claim that a fact pack settles is left to `fact-contradiction`.
+Only relations with one true value are compared (the relation catalogue marks them
+`functional`), and the size of a deal: several founders or investments are no contradiction.
+Amounts agree within each other's rounding ("$14bn" and "$14.3bn"); dates agree when one
+refines the other ("2025" and "June 2025"); who leads what is compared only between drafts
+that speak of the same month. A claim a fact pack settles is left to the fact check.
 
 ## Why is this bad?
 A desk that prints two answers to the same question loses readers' trust, and the second
@@ -61,57 +63,74 @@ class LedgerCheck:
     name = "ledger"
     rules = (RULE,)
 
-    def __init__(self, policies: dict[str, str]):
-        self.policies = policies
-
     def run(self, document, context):
         path = context.ledger_path or context.config.ledger
         if not path:
             return
+        from copydesk.facts import kit_for
         from copydesk.ledger import ingest
 
-        ledger = _open(path)
-        claims = [c for c in ingest.extract(document, context) if self.policies.get(c.relation)]
+        claims = ingest.extract(document, context)
         if not claims:
             return
-        settled = _settled_by_facts(claims, context)
+        ledger = _open(path)
+        kit = kit_for(context)
         speaks_of = context.publication_date(document)
         own_path = _normalise(document.path)
         own_hash = ingest.content_hash(document)
-        for claim, is_settled in zip(claims, settled):
-            if is_settled:
+        for claim in claims:
+            relation = kit.catalogue.relations.get(claim.relation)
+            how = policy(relation, claim.kind)
+            if how == NEVER or settled_by_facts(claim, kit.base, relation):
                 continue
-            verdict = ledger.lookup(ingest.entry(claim, speaks_of), self.policies[claim.relation],
-                                    exclude_path=own_path, exclude_hash=own_hash)
+            verdict = ledger.lookup(ingest.entry(claim, speaks_of), how, exclude_path=own_path,
+                                    exclude_hash=own_hash)
             if verdict is None or verdict.disagreeing <= verdict.agreeing:
                 continue
-            yield Finding(RULE.id, claim.start, claim.end, _message(claim, verdict),
+            yield Finding(RULE.id, claim.start, claim.end, _message(claim, verdict, kit),
                           data={"ledger": path, "agreeing": verdict.agreeing,
                                 "disagreeing": verdict.disagreeing, "others": verdict.others})
 
 
-def _message(claim, verdict) -> str:
+def settled_by_facts(claim, base, relation) -> bool:
+    """Whether a fact pack speaks to the claim: then the fact check judges it, not the ledger.
+
+    A deal's size is settled by a fact about that deal (same counterpart, with an amount); a
+    qualified claim (a role at an organisation, a count of downloads) by a fact with the same
+    qualifier; any other claim by any fact of its subject and relation.
+    """
+    facts = base.facts(claim.subject, claim.relation)
+    if is_deal_size(relation, claim.kind):
+        return any(f.object == claim.qualifier and f.amount is not None for f in facts)
+    if claim.qualifier:
+        return any(f.qualifier == claim.qualifier for f in facts)
+    return bool(facts)
+
+
+def _message(claim, verdict, kit) -> str:
     n = verdict.disagreeing
     where = ", ".join(f"{e.path}:{e.line}" for e in verdict.examples)
     more = n - len({e.path for e in verdict.examples})
     if more > 0:
         where += f" and {more} more"
-    others = " or ".join(f"“{o}”" for o in verdict.others[:3])
-    about = f"{claim.subject_name} {claim.relation}" + (f" ({claim.qualifier})" if claim.qualifier else "")
-    support = f"; {verdict.agreeing} agree{'s' * (verdict.agreeing == 1)}" if verdict.agreeing else ""
-    return (f"{about}: this draft says “{claim.display}”, but {n} published draft{'s' * (n != 1)} in the "
-            f"claim ledger say{'s' * (n == 1)} {others} ({where}){support}; check the claim against a "
-            "primary source")
+    others = " or ".join(verdict.others[:3])
+    support = f"; {verdict.agreeing} agree{'s' * (verdict.agreeing == 1)} with this draft" if verdict.agreeing else ""
+    return (f"{_statement(claim, kit)} here, but {n} published draft{'s' * (n != 1)} in the claim ledger "
+            f"say{'s' * (n == 1)} {others} ({where}){support}: check the claim against a primary source")
 
 
-def _settled_by_facts(claims, context) -> list[bool]:
-    """For each claim, whether a fact pack speaks to it: then the fact check judges, not the ledger."""
-    from copydesk import facts
-
-    settles = getattr(facts, "settles", None)
-    if settles is None:
-        return [False] * len(claims)
-    return [bool(settles(claim, context)) for claim in claims]
+def _statement(claim, kit) -> str:
+    """The claim in words, with the relation's own template ("{subject} is led by {value}")."""
+    relation = kit.catalogue.relations.get(claim.relation)
+    qualifier = kit.base.name(claim.qualifier) if claim.qualifier else ""
+    slots = {"subject": claim.subject_name, "value": claim.display, "amount": claim.display,
+             "object": qualifier, "org": qualifier, "measure": claim.qualifier or ""}
+    if relation is None or not relation.says:
+        return f"{claim.subject_name} {claim.relation} {claim.display}"
+    try:
+        return relation.says.format_map(slots)
+    except (KeyError, IndexError, ValueError):
+        return f"{claim.subject_name} {claim.relation} {claim.display}"
 
 
 def _normalise(path: str) -> str:
@@ -136,7 +155,5 @@ def _open(path: str):
 
 
 @hookimpl
-def copydesk_register_checks(register, packs):
-    from copydesk.ledger.agreement import policies
-
-    register(LedgerCheck(policies(packs)))
+def copydesk_register_checks(register):
+    register(LedgerCheck())

@@ -35,7 +35,7 @@ _VAGUE = ("sources?|experts?|critics?|analysts?|observers?|insiders?|officials?|
 _NAME = rf"(?!(?i:{_VAGUE})\b)[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*"
 _NAMED_SOURCE = re.compile(
     rf"(?i:according to|said|says|told|reported by|cited by|(?:report|study|survey|analysis|paper|"
-    rf"filing|statement|data) (?:by|from))\s+(?:the\s+)?{_NAME}"
+    rf"filing|statement|data) (?:by|from))\s+(?:[a-z][\w'’-]*\s+){{0,3}}{_NAME}"
     rf"|{_NAME}(?:'s|’s)?\s+(?i:said|says|told|reported|wrote|writes|estimated|estimates|found|finds)\b"
 )
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
@@ -106,29 +106,39 @@ def parse_pattern(entry, where: str) -> Pattern:
     if severity not in SEVERITIES:
         e.fail("severity", f"one of {', '.join(SEVERITIES)}")
     flags = re.IGNORECASE if e.flag("ignorecase", True) else 0
+    rule = Rule(
+        id=entry["id"], category=entry["category"], severity=severity, summary=entry["summary"].strip(),
+        docs=_docs(e), bad=e.text("bad", ""), good=e.text("good", ""),
+        aliases=e.strings("aliases"),
+    )
+    return Pattern(rule, _matcher(e, flags), entry["message"].strip(), _unless(e, flags),
+                   e.flag("skip_quotes", True))
+
+
+def _matcher(e: _Entry, flags: int) -> re.Pattern:
+    """One regular expression for the entry's ``phrases`` (whole words) and ``regex`` list."""
     alternatives = [r"\s+".join(map(re.escape, p.split())) for p in e.strings("phrases")]
     alternatives = [rf"(?<!\w){a}(?!\w)" for a in alternatives]
     for source in e.strings("regex"):
         e.compile("regex", source, flags)
         alternatives.append(source)
     if not alternatives:
-        raise DataError(f"{where}: needs 'phrases' or 'regex' (what to flag)")
-    regex = e.compile("regex", "|".join(f"(?:{a})" for a in alternatives), flags)
-    unless = []
-    raw_unless = entry.get("unless", [])
-    for i, cond in enumerate(raw_unless if isinstance(raw_unless, list) else [raw_unless]):
+        raise DataError(f"{e.where}: needs 'phrases' or 'regex' (what to flag)")
+    return e.compile("regex", "|".join(f"(?:{a})" for a in alternatives), flags)
+
+
+def _unless(e: _Entry, flags: int) -> tuple:
+    """The entry's excuses: condition names as they are, ``{regex: ...}`` compiled."""
+    out = []
+    raw = e.entry.get("unless", [])
+    for i, cond in enumerate(raw if isinstance(raw, list) else [raw]):
         if cond in _CONDITIONS:
-            unless.append(cond)
+            out.append(cond)
         elif isinstance(cond, dict) and set(cond) == {"regex"} and isinstance(cond["regex"], str):
-            unless.append(e.compile(f"unless[{i}].regex", cond["regex"], flags))
+            out.append(e.compile(f"unless[{i}].regex", cond["regex"], flags))
         else:
             e.fail("unless", f"a list of {', '.join(_CONDITIONS)} or {{regex: ...}} entries")
-    rule = Rule(
-        id=entry["id"], category=entry["category"], severity=severity, summary=entry["summary"].strip(),
-        docs=_docs(e), bad=e.text("bad", ""), good=e.text("good", ""),
-        aliases=e.strings("aliases"),
-    )
-    return Pattern(rule, regex, entry["message"].strip(), tuple(unless), e.flag("skip_quotes", True))
+    return tuple(out)
 
 
 def _docs(e: _Entry) -> str:
@@ -145,13 +155,13 @@ def _docs(e: _Entry) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def load_patterns(entries: list) -> tuple[Pattern, ...]:
-    """Every entry of the merged ``patterns:`` sections; a repeated id names both packs."""
+def load_patterns(entries: list, origins: list[str]) -> tuple[Pattern, ...]:
+    """Every entry of the merged ``patterns:`` sections (``origins``: the pack file of each);
+    a repeated id names both packs."""
     out: dict[str, Pattern] = {}
     origin: dict[str, str] = {}
     index: dict[str, int] = {}
-    for entry in entries:
-        pack = entry.get("_pack", "rule pack") if isinstance(entry, dict) else "rule pack"
+    for entry, pack in zip(entries, origins):
         i = index[pack] = index.get(pack, -1) + 1
         label = entry.get("id") if isinstance(entry, dict) else None
         where = f"{pack}: {SECTION}[{i}]" + (f" ({label})" if isinstance(label, str) else "")
@@ -207,6 +217,6 @@ class PatternCheck:
 
 @hookimpl
 def copydesk_register_checks(register, packs):
-    patterns = load_patterns(packs.section(SECTION))
+    patterns = load_patterns(packs.section(SECTION), packs.origins(SECTION))
     if patterns:
         register(PatternCheck(patterns))

@@ -39,8 +39,6 @@ def run(args) -> int:
     if formatter is None:
         _error(f"unknown --format {args.format!r}; available: {', '.join(sorted(formats))}")
         return EXIT_ERROR
-    for problem in plugins.load_errors:
-        _error(problem)
     try:
         engine = Engine(Options(
             config_file=args.config,
@@ -57,6 +55,8 @@ def run(args) -> int:
     except (DataError, plugins.PluginError) as exc:
         _error(str(exc))
         return EXIT_ERROR
+    for problem in dict.fromkeys(plugins.load_errors):  # a broken plugin is skipped, not fatal
+        _error(problem)
     out = sys.stdout
     if args.output:
         try:

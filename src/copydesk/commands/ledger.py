@@ -126,7 +126,8 @@ def run_drop(args) -> int:
 
 
 def run_conflicts(args) -> int:
-    from copydesk.ledger.agreement import policies
+    from copydesk.facts.catalogue import build_catalogue
+    from copydesk.ledger.agreement import policy
     from copydesk.packs import load_packs
     from copydesk.yamlio import DataError
 
@@ -135,9 +136,9 @@ def run_conflicts(args) -> int:
         return ledger
     try:
         config = engine.config_for(os.path.join(os.getcwd(), "_"))
-        compare = policies(load_packs(engine.pack_paths(config)))
+        relations = build_catalogue(load_packs(engine.pack_paths(config))).relations
         with ledger:
-            found = list(ledger.conflicts(compare))
+            found = list(ledger.conflicts(lambda relation, kind: policy(relations.get(relation), kind)))
     except DataError as exc:
         _error(str(exc))
         return EXIT_ERROR

@@ -24,7 +24,7 @@ def _registry():
     except (DataError, plugins.PluginError) as exc:
         sys.stderr.write(f"copydesk: error: {exc}\n")
         raise _SetupError from None
-    for problem in plugins.load_errors:
+    for problem in dict.fromkeys(plugins.load_errors):
         sys.stderr.write(f"copydesk: error: {problem}\n")
     return registry
 

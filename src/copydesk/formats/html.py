@@ -13,13 +13,10 @@ the page script inserts it as text nodes. The template, CSS and JS live in ``rep
 from __future__ import annotations
 
 import bisect
-import html
 import json
 import os
 import re
-from datetime import datetime, timezone
-from functools import lru_cache
-from importlib import resources
+from functools import cache
 
 from copydesk.api import CATEGORIES, Formatter
 from copydesk.hookspecs import hookimpl
@@ -52,8 +49,10 @@ def script_json(value) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str).translate(_SCRIPT_SAFE)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _asset(name: str) -> str:
+    from importlib import resources  # not on the path of other formats: costs 15 ms to import
+
     return resources.files("copydesk.formats").joinpath("report", name).read_text(encoding="utf-8")
 
 
@@ -87,20 +86,6 @@ def _draft_payload(result) -> dict:
             "findings": findings}
 
 
-def _file_entry(result) -> dict:
-    counts: dict[str, dict[str, int]] = {}
-    for report in result.reports:
-        by_severity = counts.setdefault(report.category, {})
-        by_severity[report.severity] = by_severity.get(report.severity, 0) + 1
-    entry = {"path": result.path, "counts": counts, "total": len(result.reports)}
-    if result.source is not None:
-        entry["lines"] = result.source.count("\n") + 1
-        entry["rows"] = _rows(result.source)
-    if result.error:
-        entry["error"] = result.error
-    return entry
-
-
 def _category(category: str) -> dict:
     label = category.replace("-", " ").capitalize()
     label, short, description = CATEGORY_INFO.get(category, (label, label, ""))
@@ -109,42 +94,64 @@ def _category(category: str) -> dict:
 
 def _generated() -> str:
     """When the report was made; ``SOURCE_DATE_EPOCH`` pins it for reproducible artifacts."""
+    from datetime import datetime, timezone
+
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     moment = datetime.fromtimestamp(int(epoch), timezone.utc) if epoch and epoch.isdigit() \
         else datetime.now(timezone.utc)
     return moment.strftime("%Y-%m-%d %H:%M UTC")
 
 
-def _index(files: list[dict], rules_seen: dict, categories_seen: dict, severities_seen: dict, run) -> dict:
-    categories = list(CATEGORIES) + [c for c in categories_seen if c not in CATEGORIES]
-    severities = list(SEVERITIES) + [s for s in severities_seen if s not in SEVERITIES]
-    rules = {}
-    for rule_id in rules_seen:
-        rule = run.rules.get(rule_id)
-        rules[rule_id] = {"summary": rule.summary, "help": rule.help_uri} if rule else {}
-    return {"version": 1, "tool": run.version, "generated": _generated(), "files": files,
-            "categories": [_category(c) for c in categories], "severities": severities, "rules": rules}
+class _Index:
+    """What the page shows before any draft: counts per draft, and the rules, categories and
+    severities seen. The only thing held while the drafts stream out."""
+
+    def __init__(self):
+        self.files: list[dict] = []
+        self.rules: dict[str, None] = {}  # dicts as ordered sets
+        self.categories: dict[str, None] = {}
+        self.severities: dict[str, None] = {}
+
+    def add(self, result) -> None:
+        counts: dict[str, dict[str, int]] = {}
+        for report in result.reports:
+            by_severity = counts.setdefault(report.category, {})
+            by_severity[report.severity] = by_severity.get(report.severity, 0) + 1
+            self.rules.setdefault(report.rule)
+            self.categories.setdefault(report.category)
+            self.severities.setdefault(report.severity)
+        entry = {"path": result.path, "counts": counts, "total": len(result.reports)}
+        if result.source is not None:
+            entry["lines"] = result.source.count("\n") + 1
+            entry["rows"] = _rows(result.source)
+        if result.error:
+            entry["error"] = result.error
+        self.files.append(entry)
+
+    def as_json(self, run) -> dict:
+        categories = list(CATEGORIES) + [c for c in self.categories if c not in CATEGORIES]
+        severities = list(SEVERITIES) + [s for s in self.severities if s not in SEVERITIES]
+        rules = {}
+        for rule_id in self.rules:
+            rule = run.rules.get(rule_id)
+            rules[rule_id] = {"summary": rule.summary, "help": rule.help_uri} if rule else {}
+        return {"version": 1, "tool": run.version, "generated": _generated(), "files": self.files,
+                "categories": [_category(c) for c in categories], "severities": severities, "rules": rules}
 
 
 def render(results, out, run) -> None:
+    from html import escape
+
     head, tail = _asset("template.html").split("<!-- data -->")
-    out.write(head.replace("{{css}}", _asset("report.css"))
-              .replace("{{version}}", html.escape(run.version or "")))
-    files: list[dict] = []
-    rules_seen: dict[str, None] = {}
-    categories_seen: dict[str, None] = {}
-    severities_seen: dict[str, None] = {}
+    out.write(head.replace("{{css}}", _asset("report.css")).replace("{{version}}", escape(run.version or "")))
+    index = _Index()
     for number, result in enumerate(results):
         out.write(f'<script type="application/json" id="cd-draft-{number}">')
         out.write(script_json(_draft_payload(result)))
         out.write("</script>\n")
-        for report in result.reports:
-            rules_seen.setdefault(report.rule)
-            categories_seen.setdefault(report.category)
-            severities_seen.setdefault(report.severity)
-        files.append(_file_entry(result))
+        index.add(result)
     out.write('<script type="application/json" id="cd-index">')
-    out.write(script_json(_index(files, rules_seen, categories_seen, severities_seen, run)))
+    out.write(script_json(index.as_json(run)))
     out.write("</script>\n")
     out.write(tail.replace("{{js}}", _asset("report.js")))
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import re
 from collections import Counter
 from pathlib import Path
 from urllib.parse import quote
@@ -50,12 +51,18 @@ def fingerprint(rule: str, flagged: str, occurrence: int) -> str:
     return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
 
 
+def what_it_does(rule) -> str:
+    """The "What it does" section of a rule's docs, else its summary."""
+    m = re.search(r"## What it does\s*\n(.*?)(?:\n## |\Z)", rule.docs, re.DOTALL)
+    return " ".join(m.group(1).split()) if m and m.group(1).strip() else rule.summary
+
+
 def rule_descriptor(rule) -> dict:
     out = {
         "id": rule.id,
         "name": rule.id,
         "shortDescription": {"text": rule.summary},
-        "fullDescription": {"text": rule.summary},
+        "fullDescription": {"text": what_it_does(rule)},
         "helpUri": rule.help_uri,
         "defaultConfiguration": {"level": LEVELS.get(rule.severity, "warning")},
         "properties": {"tags": ["copydesk", rule.category], "category": rule.category},

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import Iterable, Iterator
 
 from copydesk.ledger import agreement, schema
 
@@ -247,54 +247,74 @@ class Ledger:
             params += [span[1], span[0]]
         return where, params
 
-    def conflicts(self, policies: dict[str, str]) -> Iterator[Conflict]:
-        """Every (entity, relation) on which the archive disagrees, with the claims on each side."""
-        compared = [r for r, p in policies.items() if p != agreement.NEVER]
-        if not compared:
-            return
+    def conflicts(self, policy: Callable[[str, str], str]) -> Iterator[Conflict]:
+        """Every (entity, relation) on which the archive disagrees, with the claims on each side.
+
+        ``policy(relation, kind)`` says how claims compare (see ``agreement.policy``).
+        """
         keys = self.conn.execute(
-            "SELECT subject, relation, qualifier FROM claims "
-            f"WHERE relation IN ({','.join('?' * len(compared))}) "
+            "SELECT subject, relation, qualifier, kind FROM claims "
             "GROUP BY subject, relation, qualifier, kind HAVING COUNT(DISTINCT value) > 1 "
-            "ORDER BY subject, relation, qualifier", compared).fetchall()
-        for subject, relation, qualifier in keys:
+            "ORDER BY subject, relation, qualifier, kind").fetchall()
+        for subject, relation, qualifier, kind in keys:
+            compare = policy(relation, kind)
+            if compare == agreement.NEVER:
+                continue
             rows = self.conn.execute(
                 "SELECT c.subject_name, c.kind, c.tolerance, c.period_start, c.period_end, "
                 "d.path, c.line, c.col, c.display, c.value, c.speaks_of FROM claims c "
                 "JOIN drafts d ON d.id = c.draft_id "
-                "WHERE c.subject = ? AND c.relation = ? AND c.qualifier IS ? ORDER BY d.path, c.line",
-                (subject, relation, qualifier)).fetchall()
-            sides = _sides(rows, policies[relation])
+                "WHERE c.subject = ? AND c.relation = ? AND c.qualifier IS ? AND c.kind = ? "
+                "ORDER BY d.path, c.line", (subject, relation, qualifier, kind)).fetchall()
+            sides = _sides(rows, compare)
             if len(sides) > 1:
                 yield Conflict(subject, rows[0][0], relation, qualifier, sides)
 
 
 def _sides(rows: list[tuple], compare: str) -> list[Side]:
-    """Group the claims that take part in a disagreement into sides of mutually agreeing values.
+    """Group the claims (of one kind) whose values take part in a disagreement into sides of
+    agreeing values; fewer than two sides means no conflict.
 
-    Works on distinct (kind, tolerance, period, value) combinations, so a much-repeated claim
-    costs no more than one.
+    Works on distinct (kind, tolerance, period start, period end, value) combinations, so a
+    much-repeated claim costs no more than one.
     """
     combos: dict[tuple, list[tuple]] = {}
     for row in rows:
         combos.setdefault((row[1], row[2], row[3], row[4], row[9]), []).append(row)
     keys = list(combos)
+    sides = []
+    for group in _cluster(keys, _disputed(keys, compare)):
+        claims = sorted((Located(*r[5:]) for i in group for r in combos[keys[i]]),
+                        key=lambda c: (c.path, c.line, c.col))
+        names = [c.display for c in claims]
+        display = max(names, key=lambda d: (names.count(d), len(d)))
+        sides.append(Side(claims[0].value, display, claims))
+    sides.sort(key=lambda s: (-s.drafts, s.display))
+    return sides
 
-    def agree(a: tuple, b: tuple) -> bool:
-        return agreement.values_agree(a[0], a[4], a[1], b[4], b[1])
 
+def _agree(a: tuple, b: tuple) -> bool:
+    return agreement.values_agree(a[0], a[4], a[1], b[4], b[1])
+
+
+def _disputed(keys: list[tuple], compare: str) -> list[int]:
+    """Combinations whose value disagrees with a comparable one, and every other combination
+    of such a value: the editor sees all the drafts that said it, each with its date."""
     involved: set[int] = set()
     for i, a in enumerate(keys):
         for j in range(i + 1, len(keys)):
             b = keys[j]
-            if a[0] != b[0]:  # kinds differ: not comparable
-                continue
             if compare == agreement.SAME_PERIOD and not agreement.periods_overlap(a[2:4], b[2:4]):
                 continue
-            if not agree(a, b):
+            if not _agree(a, b):
                 involved.update((i, j))
-    # single linkage: values chained by agreement form one side (a chain is not a contradiction)
-    parent = {i: i for i in involved}
+    values = {keys[i][4] for i in involved}
+    return [i for i, key in enumerate(keys) if key[4] in values]
+
+
+def _cluster(keys: list[tuple], members: list[int]) -> list[list[int]]:
+    """Single linkage: values chained by agreement form one side (a chain is no contradiction)."""
+    parent = {i: i for i in members}
 
     def root(i: int) -> int:
         while parent[i] != i:
@@ -302,22 +322,14 @@ def _sides(rows: list[tuple], compare: str) -> list[Side]:
             i = parent[i]
         return i
 
-    members = sorted(involved)
     for x, i in enumerate(members):
         for j in members[x + 1:]:
-            if agree(keys[i], keys[j]):
+            if _agree(keys[i], keys[j]):
                 parent[root(j)] = root(i)
-    groups: dict[int, list[tuple]] = {}
+    groups: dict[int, list[int]] = {}
     for i in members:
-        groups.setdefault(root(i), []).extend(combos[keys[i]])
-    sides = []
-    for group in groups.values():
-        claims = sorted((Located(*r[5:]) for r in group), key=lambda c: (c.path, c.line, c.col))
-        names = [c.display for c in claims]
-        display = max(names, key=lambda d: (names.count(d), len(d)))
-        sides.append(Side(claims[0].value, display, claims))
-    sides.sort(key=lambda s: (-s.drafts, s.display))
-    return sides
+        groups.setdefault(root(i), []).append(i)
+    return list(groups.values())
 
 
 def _row(e: Entry) -> tuple:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 from lsprotocol import types
@@ -32,7 +33,8 @@ def to_diagnostic(report: Report, converter: PositionConverter, rule: Rule | Non
     if report.source:
         data["source"] = report.source
     if report.data:
-        data["data"] = report.data
+        # a check may put dates or sets here; the wire takes JSON only
+        data["data"] = json.loads(json.dumps(report.data, default=str))
     return types.Diagnostic(
         range=report_range(report, converter),
         message=report.message,

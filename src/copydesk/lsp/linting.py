@@ -17,7 +17,7 @@ from copydesk.model import Report
 from copydesk.yamlio import DataError
 
 # languageId -> a suffix whose reader handles it, for documents without a telling suffix
-LANGUAGE_SUFFIXES = {"markdown": ".md", "html": ".html", "plaintext": ".txt"}
+LANGUAGE_SUFFIXES = {"markdown": ".md", "html": ".html", "plaintext": ".txt", "text": ".txt"}
 
 
 @dataclass

@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import replace
+from datetime import date
 from urllib.parse import urljoin
 
 from copydesk.model import (
@@ -40,7 +41,7 @@ def finish(path: str, source: str, fmt: str, prose: ProseBuilder, citations: lis
     _Sections(text, meta, article_end).walk(prose.blocks, blocks, references)
     citations = _citations(text, blocks, citations, references)
     if meta.title is None:
-        meta.title = _title(text, blocks)
+        meta.title = _title(text, prose.blocks, blocks)
     if meta.canonical_url and meta.domain is None:
         meta.domain = common.domain_of(meta.canonical_url)
     _resolve_links(citations, references, meta.canonical_url)
@@ -198,14 +199,30 @@ def _inside(starts: list[int], blocks: list[Block], offset: int) -> bool:
     return i >= 0 and blocks[i].start <= offset < blocks[i].end
 
 
-def _title(text: str, blocks: list[Block]) -> str | None:
-    """The first h1; else the heading the body talks most about, as the plain-text reader does."""
-    headings = [b for b in blocks if b.kind == HEADING]
-    for b in headings:
-        if b.level == 1:
-            return text[b.start:b.end]
+def _title(text: str, drafts: list[DraftBlock], blocks: list[Block]) -> str | None:
+    """The article's h1 (a site-logo h1 outside the article loses); else the heading the body
+    talks most about, as the plain-text reader does."""
+    h1 = sorted((d for d in drafts if d.kind == HEADING and d.level == 1),
+                key=lambda d: (not d.in_body, d.boilerplate))
+    if h1:
+        return text[h1[0].start:h1[0].end]
+    headings = [text[b.start:b.end] for b in blocks if b.kind == HEADING and not b.boilerplate]
     body = " ".join(text[b.start:b.end] for b in blocks if b.kind == PARAGRAPH and not b.boilerplate)
-    return common.choose_title([text[b.start:b.end] for b in headings if not b.boilerplate][:6], body)
+    return common.choose_title(headings[:6], body)
+
+
+_ISO = re.compile(r"\s*((?:19|20)\d\d)(?:-?(0[1-9]|1[0-2])(?:-?(0[1-9]|[12]\d|3[01]))?)?(?!\d)")
+
+
+def iso_date(value) -> str | None:
+    """A metadata date as ISO, to the precision given: ``2025-11-03T08:00Z``, ``20251103``,
+    ``2025-11``, a YAML date, or a written date (``March 3, 2025``)."""
+    if isinstance(value, date):
+        return value.isoformat()[:10]
+    m = _ISO.match(str(value))
+    if m:
+        return "-".join(g for g in m.groups() if g)
+    return common.parse_date(str(value))
 
 
 def is_citable(href: str | None) -> bool:
@@ -219,7 +236,14 @@ def _resolve_links(citations: list[Citation], references: list[Reference], base:
         return
     for c in citations:
         if c.url and not re.match(r"[a-z][a-z0-9+.-]*:", c.url, re.IGNORECASE):
-            c.url = urljoin(base, c.url)
+            c.url = _join(base, c.url)
     for i, r in enumerate(references):
         if r.url and not re.match(r"[a-z][a-z0-9+.-]*:|www\.", r.url, re.IGNORECASE):
-            references[i] = replace(r, url=urljoin(base, r.url))
+            references[i] = replace(r, url=_join(base, r.url))
+
+
+def _join(base: str, url: str) -> str:
+    try:
+        return urljoin(base, url)
+    except ValueError:  # a malformed base or link ("http://[oops/"): keep the link as written
+        return url

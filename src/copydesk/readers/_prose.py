@@ -15,7 +15,11 @@ from dataclasses import dataclass
 from copydesk.model import PARAGRAPH, Reference, TextBuilder
 
 _SPACE = re.compile(r"[ \t\n\r\f]+")
+# White space a browser would show differently than the source holds it: runs, line breaks
+# and tabs, and a space at either end of a piece (it may fall at a block's edge, or double up).
+_COLLAPSE = re.compile(r"[ \t\n\r\f]{2,}|[\t\n\r\f]|^ | $")
 BLOCK_SEPARATOR = "\n\n"
+_TAIL = 16
 
 
 @dataclass(slots=True)
@@ -43,7 +47,7 @@ class ProseBuilder:
         # White space or a line break seen but not yet written: (text, source start, length).
         self._pending: tuple[str, int, int] | None = None
         self._span: list | None = None  # [start, end] of the visible text since begin_span()
-        self.last_char = ""
+        self.tail = ""  # the last characters of the current block, as the text will show them
 
     @property
     def in_block(self) -> bool:
@@ -66,7 +70,7 @@ class ProseBuilder:
             return self._write(text, source_start, source_len)
         span = None
         pos = 0
-        for m in _SPACE.finditer(text):
+        for m in _COLLAPSE.finditer(text):
             if m.start() > pos:
                 span = _join(span, self._write(text[pos:m.start()], source_start + pos, m.start() - pos))
             self._space(" ", source_start + m.start(), m.end() - m.start())
@@ -83,7 +87,7 @@ class ProseBuilder:
     def end_block(self, kind: str = PARAGRAPH, **info) -> DraftBlock | None:
         """Close the current block; nothing is recorded if it held no visible text."""
         self._pending = None
-        self.last_char = ""
+        self.tail = ""
         if self._block_start is None:
             return None
         block = DraftBlock(kind, self._block_start, self.text.position, **info)
@@ -102,6 +106,7 @@ class ProseBuilder:
     def _space(self, text: str, source_start: int, source_len: int) -> None:
         if self._block_start is not None and (self._pending is None or self._pending[0] != "\n"):
             self._pending = (text, source_start, source_len)
+            self.tail = (self.tail + text)[-_TAIL:]
 
     def _write(self, text: str, source_start: int, source_len: int) -> tuple[int, int]:
         if self._block_start is None:
@@ -111,7 +116,7 @@ class ProseBuilder:
         elif self._pending is not None:
             self.text.add(*self._pending)
         self._pending = None
-        self.last_char = text[-1]
+        self.tail = (self.tail + text)[-_TAIL:]
         span = self.text.add(text, source_start, source_len)
         if self._span is not None:
             if self._span[0] is None:

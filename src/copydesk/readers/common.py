@@ -103,7 +103,7 @@ def parse_byline(line: str) -> tuple[str | None, str | None] | None:
     m = DATE_RE.search(s)
     if not m:
         return None
-    before = s[:m.start()].strip(" |·•,-")
+    before = s[:m.start()].strip(" |·•,-—–")
     after = s[m.end():]
     bylineish = bool(_READ_WORDS.search(after)) or re.search(
         r"(?:Team|Staff|Desk|Newsroom|Editors)$|^By\s|^Published|^Updated|^Posted", before) is not None

@@ -17,7 +17,16 @@ import re
 from copydesk.api import Reader
 from copydesk.hookspecs import hookimpl
 from copydesk.model import (
-    HEADING, LIST_ITEM, PARAGRAPH, QUOTE, REFERENCE, Block, Comment, Document, Metadata, OffsetMap,
+    HEADING,
+    LIST_ITEM,
+    PARAGRAPH,
+    QUOTE,
+    REFERENCE,
+    Block,
+    Comment,
+    Document,
+    Metadata,
+    OffsetMap,
 )
 from copydesk.readers import common
 
@@ -105,9 +114,9 @@ def read_text(path: str, source: str) -> Document:
             continue
         if in_references and not entry:
             in_references = False
-        if _BULLET.match(line):
+        if bullet := _BULLET.match(line):
             flush_para()
-            blocks.append(Block(LIST_ITEM, s, e))
+            blocks.append(Block(LIST_ITEM, start + bullet.end(), e))  # the item's text, not its bullet
             continue
         if stripped.startswith(">"):
             flush_para()

@@ -14,6 +14,7 @@ SECTION_TITLES = "placeholder_titles"
 SECTION_URLS = "placeholder_urls"
 SECTION_TOPIC_STOP = "topic_stopwords"
 SECTION_URL_STOP = "url_stopwords"
+SECTION_OTHER_LANGUAGE = "other_language_words"
 
 
 @dataclass(frozen=True)
@@ -22,6 +23,7 @@ class CitationData:
     placeholder_url: re.Pattern  # fullmatch: a URL that leads nowhere
     topic_stopwords: frozenset[str]  # stemmed; never evidence of a subject
     url_stopwords: frozenset[str]  # stemmed; URL path words that name site furniture
+    other_language_words: frozenset[str]  # lower-case function words of other languages
 
 
 def compile_alternation(entries: list, section: str, flags: int = re.IGNORECASE) -> re.Pattern:
@@ -29,18 +31,25 @@ def compile_alternation(entries: list, section: str, flags: int = re.IGNORECASE)
 
     A bad entry fails with the pack file and section named, as every data error should.
     """
-    parts = []
+    patterns = []
     for entry in entries:
         pattern = entry.get("pattern") if isinstance(entry, dict) else entry
-        where = entry.get("_pack", "rule pack") if isinstance(entry, dict) else "rule pack"
         if not isinstance(pattern, str) or not pattern:
-            raise DataError(f"{where}: section {section!r}: entry {entry!r} has no 'pattern' string")
-        try:
-            re.compile(pattern, flags)
-        except re.error as exc:
-            raise DataError(f"{where}: section {section!r}: bad pattern {pattern!r}: {exc}") from None
-        parts.append(f"(?:{pattern})")
-    return re.compile("|".join(parts) or r"(?!)", flags)
+            raise DataError(f"{_where(entry)}: section {section!r}: entry {entry!r} has no 'pattern' string")
+        patterns.append(pattern)
+    try:
+        return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)", flags)
+    except re.error:
+        for entry, pattern in zip(entries, patterns):  # name the culprit; compiling each costs more
+            try:
+                re.compile(pattern, flags)
+            except re.error as exc:
+                raise DataError(f"{_where(entry)}: section {section!r}: bad pattern {pattern!r}: {exc}") from None
+        raise
+
+
+def _where(entry) -> str:
+    return entry.get("_pack", "rule pack") if isinstance(entry, dict) else "rule pack"
 
 
 def word_list(entries: list, section: str) -> list[str]:
@@ -70,4 +79,6 @@ def _build(packs) -> CitationData:
                                                               SECTION_TOPIC_STOP)),
         url_stopwords=frozenset(stem(w) for w in word_list(packs.section(SECTION_URL_STOP),
                                                             SECTION_URL_STOP)),
+        other_language_words=frozenset(w.lower() for w in word_list(packs.section(SECTION_OTHER_LANGUAGE),
+                                                                    SECTION_OTHER_LANGUAGE)),
     )

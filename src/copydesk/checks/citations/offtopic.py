@@ -2,9 +2,9 @@
 
 Judged only from what the draft gives. A reference's evidence is its title and its URL's
 slug words (its publisher and domain say who published it, not what about); a link's
-evidence is its URL's slug. The claim's context is the citing block and the heading above
-it; the article's subjects are its title and the terms its prose repeats. Evidence that
-meets neither is off topic. Too little evidence (no title, a bare domain) means silence.
+evidence is its URL's slug. The claim's context is the citing paragraph (not the heading
+above it: scraped sidebars pose as headings); the article's subjects are its title and the
+terms its prose repeats. Evidence that meets neither is off topic. Too little evidence (no title, a bare domain) means silence.
 """
 
 from __future__ import annotations
@@ -20,16 +20,18 @@ from copydesk.checks.citations.placeholders import placeholder_problem, real_tit
 from copydesk.model import Document, Finding
 
 RULE = "citation-off-topic"
-MIN_LINK_TERMS = 2  # a link has no title: one slug word ("/newsletter", a handle) is too little
+_LANGUAGE_SAMPLE = 3000  # characters of prose that tell the draft's language
+MIN_LINK_TERMS = 2
+THIN_EVIDENCE = 3  # fewer subject words than this: a title too thin to outweigh its publisher  # a link has no title: one slug word ("/newsletter", a handle) is too little
 
 
 def reference_evidence(ref, data: CitationData) -> set[str]:
-    """Subject terms of a reference: title and URL slug, minus its publisher's own words."""
+    """Subject terms of a reference: its title and its URL's slug (not its publisher)."""
     stop = data.topic_stopwords
     evidence = set(topic.terms(real_title(ref, data) or "", stop))
     if ref.url:
         evidence |= topic.url_terms(ref.url, stop | data.url_stopwords)
-    return evidence - set(topic.terms(ref.publisher or "", stop))
+    return evidence
 
 
 class _Context:
@@ -45,22 +47,42 @@ class _Context:
             return None
         index, block = place
         if index not in self._cache:
-            text = self.document.text[block.start:block.end]
-            heading = self.locator.heading_before(index)
-            if heading is not None:
-                text += "\n" + self.document.text[heading.start:heading.end]
-            self._cache[index] = set(topic.terms(text, self.stopwords))
+            self._cache[index] = set(topic.terms(self._prose(block.start, block.end), self.stopwords))
         return self._cache[index]
 
+    def _prose(self, start: int, end: int) -> str:
+        """The block's words without its markers: ``[^cheese]`` is a key, not a subject."""
+        text = self.document.text
+        parts, pos = [], start
+        for c in self.document.citations_in(start, end):
+            if c.kind != "link":
+                parts.append(text[pos:c.start])
+                pos = max(pos, c.end)
+        parts.append(text[pos:end])
+        return " ".join(parts)
 
-def article_subjects(document: Document, data: CitationData, min_mentions: int) -> frozenset[str]:
-    prose = (document.text[b.start:b.end] for _, b in document.prose_blocks())
-    return topic.main_subjects(document.meta.title, prose, data.topic_stopwords, min_mentions)
+
+class _Subjects:
+    """The article's main subjects, computed only when a source does not meet its title."""
+
+    def __init__(self, document: Document, data: CitationData, min_mentions: int):
+        self.document, self.data, self.min_mentions = document, data, min_mentions
+        self.title = frozenset(topic.terms(document.meta.title or "", data.topic_stopwords))
+        self._all: frozenset[str] | None = None
+
+    def meet(self, evidence: set[str]) -> bool:
+        if topic.meets(evidence, self.title):
+            return True
+        if self._all is None:
+            prose = (self.document.text[b.start:b.end] for _, b in self.document.prose_blocks())
+            self._all = topic.main_subjects(self.document.meta.title, prose, self.data.topic_stopwords,
+                                            self.min_mentions)
+        return topic.meets(evidence, self._all)
 
 
 def off_topic_citations(document: Document, locator: Locator, data: CitationData,
                         min_mentions: int = 2) -> Iterator[Finding]:
-    subjects = article_subjects(document, data, min_mentions)
+    subjects = _Subjects(document, data, min_mentions)
     around = _Context(document, locator, data.topic_stopwords)
     yield from _references(document, locator, data, subjects, around)
     yield from _links(document, data, subjects, around)
@@ -68,11 +90,15 @@ def off_topic_citations(document: Document, locator: Locator, data: CitationData
 
 def _references(document, locator, data, subjects, around) -> Iterator[Finding]:
     verdicts: dict[str, set[str] | None] = {}  # key -> evidence when off the article's subjects
+    sample = " ".join(document.text[b.start:b.end] for _, b in document.prose_blocks())[:_LANGUAGE_SAMPLE]
+    article_language = _other_language(sample, data)
     for ref in document.references:
         if placeholder_problem(ref, data):
             continue
+        if ref.title and _other_language(ref.title, data) != article_language:
+            continue  # another language: words cannot be compared
         evidence = reference_evidence(ref, data)
-        if evidence and not topic.meets(evidence, subjects):
+        if evidence and not subjects.meet(evidence):
             verdicts[normalise_key(ref.key)] = evidence
     if not verdicts:
         return
@@ -81,10 +107,24 @@ def _references(document, locator, data, subjects, around) -> Iterator[Finding]:
         key = normalise_key(citation.key or "")
         evidence = verdicts.get(key)
         context = around.around(citation.start) if evidence else None
-        if evidence and context is not None and not topic.meets(evidence, context):
+        if evidence and context is not None and not topic.meets(evidence, context) \
+                and not _own_account(refs[key], evidence, context, data):
             yield Finding(RULE, citation.start, citation.end,
                           f"{describe_reference(refs[key])} shares no subject with this claim or the "
                           "article: cite a source about the claim, or cut the citation")
+
+
+def _own_account(ref, evidence: set[str], context: set[str], data: CitationData) -> bool:
+    """A publisher's page about itself, cited where the claim names that publisher ("Cerulean
+    says ..." citing Cerulean's "C1 product brief"), with a title too thin to say otherwise. A title with enough words of
+    its own ("GeForce Now adds 20 games") is judged on them: a publisher's name alone does
+    not make a page on topic."""
+    publisher = set(topic.terms(ref.publisher or "", data.topic_stopwords))
+    return len(evidence) < THIN_EVIDENCE and bool(publisher & context)
+
+
+def _other_language(text: str, data: CitationData) -> bool:
+    return topic.other_language(text, data.other_language_words)
 
 
 def _links(document, data, subjects, around) -> Iterator[Finding]:
@@ -93,10 +133,10 @@ def _links(document, data, subjects, around) -> Iterator[Finding]:
         if citation.kind != "link" or not citation.url or not citation.url.lower().startswith(("http", "www.")):
             continue
         evidence = topic.url_terms(citation.url, stop)
-        if len(evidence) < MIN_LINK_TERMS or topic.meets(evidence, subjects):
+        if len(evidence) < MIN_LINK_TERMS or subjects.meet(evidence):
             continue
         context = around.around(citation.start)
         if context is not None and not topic.meets(evidence, context):
             yield Finding(RULE, citation.start, citation.end,
-                          f"link to {short_url(citation.url)} shares no subject with its text, this "
-                          "sentence or the article: link a source about the claim")
+                          f"link to {short_url(citation.url)} shares no subject with its text, its "
+                          "paragraph or the article: link a source about the claim")

@@ -15,7 +15,7 @@ from copydesk.readers.common import domain_of
 
 _FIELD_SEP = re.compile(r"\s+[—–|]\s+|\s+-\s+")
 _LOCALE = re.compile(r"[a-z]{2}(?:[-_][a-z]{2})?", re.IGNORECASE)
-_BARE_NAME_WORDS = 3  # a lone field this short, with no URL, names a publisher, not a work
+_BARE_NAME_WORDS = 3  # a lone field this short names a publisher, not a work
 
 
 def _split_trailing_url(title: str | None, data: CitationData) -> tuple[str | None, str | None]:
@@ -42,11 +42,14 @@ def _is_home_page(url: str) -> bool:
 
 
 def real_title(ref, data: CitationData) -> str | None:
-    """The reference's title when it names a work (not a label such as "Source")."""
+    """The title of the work a reference cites: not a label ("Source"), and not a lone short
+    field, which names a publisher ("[4] Reuters", "[5] Air Quality News — https://...")."""
     title, _ = _split_trailing_url(ref.title, data)
     if not title or data.placeholder_title.fullmatch(title.strip(" .:;“”\"'")):
         return None
     if not re.search(r"[^\W\d_]", title):
+        return None
+    if not ref.publisher and len(title.split()) <= _BARE_NAME_WORDS:
         return None
     return title
 
@@ -57,19 +60,14 @@ def placeholder_problem(ref, data: CitationData) -> str | None:
     url = (ref.url or stray_url or "").strip()
     if url and data.placeholder_url.fullmatch(url):
         return f"[{ref.key}] has a placeholder URL (“{url}”): link the source it stands for"
-    if url and not _is_home_page(url):
-        return None
-    named = real_title(ref, data)
-    # a lone short field ("[4] Reuters") names a publisher, not a work
-    lone_name = bool(named) and not ref.publisher and len(named.split()) <= _BARE_NAME_WORDS
-    if named and not lone_name:
+    if (url and not _is_home_page(url)) or real_title(ref, data):
         return None
     if url:
         return (f"[{ref.key}] points at the home page of {domain_of(url) or url}, "
                 "not at a source: link the page that supports the claim")
-    if lone_name:
-        return f"[{ref.key}] (“{named}”) gives no title and no URL: name the work it cites and link it"
     label = (title or "").strip()
+    if label and not data.placeholder_title.fullmatch(label.strip(" .:;“”\"'")):
+        return f"[{ref.key}] (“{label}”) gives no title and no URL: name the work it cites and link it"
     if label:
         return f"[{ref.key}] names no source: “{label}” is a label, not a title, and there is no URL"
     return f"[{ref.key}] gives neither a title nor a URL: name the work it cites and link it"

@@ -26,7 +26,7 @@ means an entry was deleted or the list was renumbered after editing.
 
 ## Example
 ```text
-The fund returned 14% last year [5].
+Pension funds are piling into private credit [1]. One fund returned 14% last year [5].
 
 References
 [1] Financial Times — Pension funds chase private credit — https://ft.com/content/pension-credit
@@ -35,12 +35,12 @@ References
 ## Use instead
 Add the missing entry, or point the marker at the right one:
 ```text
-The fund returned 14% last year [1].
+Pension funds are piling into private credit [1]. One fund returned 14% last year [1].
 ```
 """,
-    bad="The fund returned 14% last year [5].\n\nReferences\n\n"
+    bad="Pension funds are piling into private credit [1]. One fund returned 14% last year [5].\n\nReferences\n\n"
         "[1] Financial Times — Pension funds chase private credit — https://ft.com/content/pension-credit\n",
-    good="The fund returned 14% last year [1].\n\nReferences\n\n"
+    good="Pension funds are piling into private credit [1]. One fund returned 14% last year [1].\n\nReferences\n\n"
          "[1] Financial Times — Pension funds chase private credit — https://ft.com/content/pension-credit\n",
 )
 
@@ -104,8 +104,8 @@ is unfinished work that reads as sourcing.
 [2] Reuters — Chipmaker beats forecasts — https://reuters.com/technology/chipmaker-beats-forecasts
 ```
 """,
-    bad="Profits doubled [2].\n\nReferences\n\n[2] Reuters — Source — #\n",
-    good="Profits doubled [2].\n\nReferences\n\n"
+    bad="Chipmaker profits doubled [2].\n\nReferences\n\n[2] Reuters — Source — #\n",
+    good="Chipmaker profits doubled [2].\n\nReferences\n\n"
          "[2] Reuters — Chipmaker beats forecasts — https://reuters.com/technology/chipmaker-beats-forecasts\n",
 )
 

@@ -2,17 +2,19 @@
 
 Deliberately light: words are folded to ASCII, lower-cased, stripped of possessives and
 plurals, split on hyphens and camel case (``OxCaml`` gives ``oxcaml``, ``ox``, ``caml``), and
-generic news words are dropped. Two terms match when equal or when one is a prefix of the
-other and both are long enough to mean something (``superintelligence``/``superintelligent``).
+generic news words are dropped. Two terms match when equal or when both are long enough to
+mean something and differ only at the end (``superintelligence``/``superintelligent``).
 Leaning towards a match is the point: a reference is off topic only when nothing meets.
 """
 
 from __future__ import annotations
 
+import os
 import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 _RUN = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
@@ -26,7 +28,7 @@ a about above across after again against all almost along already also although 
 among an and another any anyone anything are around as at be because been before being
 below between both but by can cannot could did do does doing done down during each either
 else enough ever every few for from further had has have having he her here hers herself him
-himself his how however i if in into is it its itself just least less let may me might mine
+himself his how however i if in into is it its itself just least less let may me might
 more most much must my myself neither no nor not of off often on once one only onto or other
 others otherwise our ours ourselves out over own per quite rather same several shall she
 should since so some such than that the their theirs them themselves then there these they
@@ -37,16 +39,33 @@ would yet you your yours yourself
 
 
 def stem(word: str) -> str:
-    """Lower-case, ASCII-fold, drop a possessive and a plural ending."""
-    w = unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode().lower()
+    """Lower-case, ASCII-fold, drop a possessive, a plural or -ing/-ed ending and a final e.
+
+    Not a real stemmer, only a key both sides share: ``buses``, ``bus`` -> ``bus``;
+    ``pricing``, ``prices`` -> ``pric``; ``companies`` -> ``company``.
+    """
+    w = word if word.isascii() else unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
+    w = w.lower()
     w = _POSSESSIVE.sub("", w)
     if len(w) > 4 and w.endswith("ies"):
-        return w[:-3] + "y"
-    if w.endswith("sses") or re.search(r"(?:x|ch|sh|zz)es$", w):
-        return w[:-2]
-    if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
-        return w[:-1]
-    return w
+        w = w[:-3] + "y"
+    elif w.endswith("sses") or re.search(r"(?:x|ch|sh|zz)es$", w):
+        w = w[:-2]
+    elif len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    if len(w) > 6 and w.endswith("ing"):
+        w = w[:-3]
+    elif len(w) > 5 and w.endswith("ed"):
+        w = w[:-2]
+    return w[:-1] if len(w) > 3 and w.endswith("e") else w
+
+
+_FUNCTION_STEMS = frozenset(stem(w) for w in FUNCTION_WORDS)
+
+
+def _looks_like_id(word: str) -> bool:
+    """Ids and hashes from URLs ("a1b2c3d4", "idUSKBN2X3Y4Z") are not words, nor are their parts."""
+    return len(word) >= 6 and any(c.isdigit() for c in word)
 
 
 def _variants(run: str, join: bool) -> Iterator[str]:
@@ -56,28 +75,29 @@ def _variants(run: str, join: bool) -> Iterator[str]:
     if join and 1 < len(parts) <= 3:
         yield "".join(parts)
     for part in parts:
+        if _looks_like_id(part):
+            continue
         yield part
         pieces = _CAMEL.findall(part)
         if len(pieces) > 1:
             yield from pieces
 
 
-def _keep(term: str, stopwords: frozenset[str]) -> bool:
-    if len(term) < 3 or term in stopwords or term in FUNCTION_WORDS or not any(c.isalpha() for c in term):
-        return False
-    # ids and hashes from URLs ("a1b2c3d4", "908769x") are not words
-    return not (len(term) >= 6 and any(c.isdigit() for c in term))
+def _is_word(term: str) -> bool:
+    if len(term) == 2:  # a model code ("C1", "M4") names a subject; other two-letter words do not
+        return term[0].isalpha() != term[1].isalpha()
+    return len(term) >= 3 and term not in _FUNCTION_STEMS and any(c.isalpha() for c in term)
+
+
+@lru_cache(maxsize=1 << 16)
+def _run_terms(run: str, join: bool) -> tuple[str, ...]:
+    """The terms of one token run, memoised: a draft repeats its words, and so do drafts."""
+    return tuple(t for t in map(stem, _variants(run, join)) if _is_word(t))
 
 
 def terms(text: str, stopwords: frozenset[str] = frozenset()) -> list[str]:
     """Every normalised term of a prose text, repeated as often as it occurs."""
-    out = []
-    for m in _RUN.finditer(text):
-        for word in _variants(m.group(0), join=True):
-            term = stem(word)
-            if _keep(term, stopwords):
-                out.append(term)
-    return out
+    return [t for m in _RUN.finditer(text) for t in _run_terms(m.group(0), True) if t not in stopwords]
 
 
 def url_terms(url: str, stopwords: frozenset[str]) -> set[str]:
@@ -89,35 +109,59 @@ def url_terms(url: str, stopwords: frozenset[str]) -> set[str]:
     except ValueError:
         return set()
     path = re.sub(r"\.(?:s?html?|php\d?|aspx?|jsp|cfm|pdf)$", "", path, flags=re.IGNORECASE)
-    out = set()
-    for segment in re.split(r"[/._+~,;=]", path):
-        for m in _RUN.finditer(segment.replace("-", " ")):
-            for word in _variants(m.group(0), join=False):
-                term = stem(word)
-                if _keep(term, stopwords):
-                    out.add(term)
-    return out
+    return {t for segment in re.split(r"[/._+~,;=]", path) for m in _RUN.finditer(segment.replace("-", " "))
+            for t in _run_terms(m.group(0), False) if t not in stopwords}
+
+
+def other_language(text: str, other_words: frozenset[str]) -> bool:
+    """True when ``text`` reads as another language than English: more of its function words
+    come from ``other_words`` than from English, and at least two do."""
+    words = [w.lower() for w in _RUN.findall(text)]
+    foreign = sum(w in other_words for w in words)
+    return foreign >= 2 and foreign > sum(w in FUNCTION_WORDS for w in words)
 
 
 def meets(evidence: Iterable[str], context: Iterable[str] | frozenset[str]) -> bool:
-    """True when some evidence term matches some context term (equal, or a long prefix)."""
+    """True when some evidence term matches some context term: equal, or both long and
+    differing only in their last two letters (``superintelligenc``/``superintelligent``,
+    ``launch``/``launcher``)."""
     context = context if isinstance(context, (set, frozenset)) else set(context)
     evidence = set(evidence)
     if evidence & context:
         return True
-    longs = [c for c in context if len(c) >= _PREFIX_MIN]
-    return any(len(e) >= _PREFIX_MIN and (c.startswith(e) or e.startswith(c)) for e in evidence for c in longs)
+    by_head: dict[str, list[str]] = {}
+    for c in context:
+        if len(c) >= _PREFIX_MIN:
+            by_head.setdefault(c[:4], []).append(c)
+    return any(_close(e, c) for e in evidence if len(e) >= _PREFIX_MIN for c in by_head.get(e[:4], ()))
+
+
+def _close(a: str, b: str) -> bool:
+    shared = len(os.path.commonprefix((a, b)))
+    return shared >= min(len(a), len(b)) - 2
+
+
+def names(text: str, stopwords: frozenset[str]) -> set[str]:
+    """Terms of the capitalised words of a text: the names it mentions (Kestrel, Thwaites)."""
+    return {t for m in _RUN.finditer(text) if m.group(0)[0].isupper()
+            for t in _run_terms(m.group(0), True) if t not in stopwords}
 
 
 def main_subjects(title: str | None, prose: Iterable[str], stopwords: frozenset[str],
-                  min_mentions: int = 2) -> frozenset[str]:
-    """What an article is about: its title's terms and every term its prose repeats.
+                  min_mentions: int = 2, sentence_words: int = 12) -> frozenset[str]:
+    """What an article is about: its title's terms, every term its prose repeats, and the
+    names it mentions in real sentences.
 
-    A term mentioned once is not a subject: scraped page furniture (a stray heading such as
-    a sidebar's "OxCaml Labs") must not make an unrelated reference look on topic.
+    A word mentioned once in a heading or a short line is not a subject: scraped page
+    furniture (a sidebar's "OxCaml Labs" above the headline) must not make an unrelated
+    reference look on topic. A name mentioned once in a paragraph of running prose (the
+    rocket "Kestrel" in a launch story) is.
     """
     counts: Counter[str] = Counter()
+    named: set[str] = set()
     for text in prose:
         counts.update(terms(text, stopwords))
+        if len(text.split()) >= sentence_words:
+            named |= names(text, stopwords)
     repeated = {t for t, n in counts.items() if n >= min_mentions}
-    return frozenset(repeated | set(terms(title or "", stopwords)))
+    return frozenset(repeated | named | set(terms(title or "", stopwords)))

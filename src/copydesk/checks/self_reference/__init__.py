@@ -25,7 +25,7 @@ class SelfReferenceCheck:
         from copydesk.checks.self_reference.support import Support
 
         data = self_data(context)
-        identity = Identity.of(document, context)
+        identity = Identity.of(document, context, data)
         credits = {r.key: identity.credit(r, data) for r in document.references}
         credits = {key: found for key, found in credits.items() if found}
         support = Support(document, identity, data, citation_data(context),

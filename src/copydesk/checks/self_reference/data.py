@@ -35,6 +35,7 @@ class SelfData:
     suffixes: tuple[str, ...]  # normalised words that may follow the outlet's name
     phrasings: tuple[Phrasing, ...]
     cues: re.Pattern  # an independent source named in a sentence
+    speech: re.Pattern  # a speech verb: what follows is a speaker's, not the outlet's
 
 
 def _words_regex(phrase: str) -> str:
@@ -64,9 +65,7 @@ def _build(packs) -> SelfData:
     for entry in packs.section("self_evidence"):
         if not isinstance(entry, dict) or not isinstance(entry.get("pattern"), str):
             raise DataError(f"{_where(entry)}: section 'self_evidence': expected {{id, pattern}}, got {entry!r}")
-        template = entry["pattern"]
-        for key, value in fills.items():
-            template = template.replace(key, value)
+        template = _fill(entry["pattern"], fills)
         phrasing = Phrasing(str(entry.get("id", "self-evidence")), template)
         try:
             compiled = phrasing.compile(("Name",))
@@ -80,7 +79,19 @@ def _build(packs) -> SelfData:
         suffixes=tuple(" ".join(s.lower().split()) for s in word_list(packs.section("self_suffixes"), "self_suffixes")),
         phrasings=tuple(phrasings),
         cues=compile_alternation(packs.section("independent_cues"), "independent_cues", flags=0),
+        speech=compile_alternation(packs.section("reported_speech"), "reported_speech"),
     )
+
+
+def _fill(template: str, fills: dict[str, str]) -> str:
+    """Replace placeholders; a part may use another part (``{modifiers}`` uses ``{plain}``)."""
+    for _ in range(len(fills) + 1):
+        before = template
+        for key, value in fills.items():
+            template = template.replace(key, value)
+        if template == before:
+            break
+    return template
 
 
 def _where(entry) -> str:

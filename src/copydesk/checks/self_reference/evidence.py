@@ -1,9 +1,10 @@
 """Sentences that offer the outlet's own work as the evidence for a claim.
 
 "Our May roundup confirms this trend", "as we reported last week", "our own analysis shows":
-flagged when the sentence names no independent source. Quoted words belong to their speaker
-and block quotes to their author, so neither is read; "our" in other senses ("our readers",
-"in our view") never matches a phrasing, since each needs a piece of work or a report verb.
+flagged when the sentence names no independent source. Quoted words belong to their speaker,
+as do words after a speech verb ("the union said our survey ...") and block quotes, so none
+is read; "our" in other senses ("our readers", "in our view") never matches a phrasing,
+since each needs a piece of work or a report verb.
 """
 
 from __future__ import annotations
@@ -37,7 +38,8 @@ def self_evidence(document: Document, data: SelfData, support: Support) -> Itera
         for pattern in patterns:
             for m in pattern.finditer(document.text, sentence.start, sentence.end):
                 s, e = m.span("span")
-                if any(qs <= s < qe for qs, qe in quotes[sentence.block]):
+                if any(qs <= s < qe for qs, qe in quotes[sentence.block]) \
+                        or data.speech.search(document.text, sentence.start, s):
                     continue
                 if any(s < te and ts < e for ts, te in taken):
                     continue

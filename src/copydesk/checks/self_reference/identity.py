@@ -29,6 +29,14 @@ def normalise_url(url: str) -> str:
     return short_url(url).lower()
 
 
+def _core_name(name: str, data: SelfData) -> str:
+    """``Lakeshore Ledger Editorial`` -> ``Lakeshore Ledger``: a byline's desk word is not the name."""
+    words = name.split()
+    while len(words) > 1 and words[-1].lower() in data.suffixes:
+        words.pop()
+    return " ".join(words)
+
+
 @dataclass(frozen=True)
 class Identity:
     names: tuple[str, ...]  # as written (for matching prose)
@@ -37,11 +45,12 @@ class Identity:
     canonical: str | None
 
     @classmethod
-    def of(cls, document, context) -> Identity:
+    def of(cls, document, context, data: SelfData) -> Identity:
         pub = context.config.publication
         meta = document.meta
         names = [pub.name] if pub.name else [meta.publication, meta.extra.get("site_name")]
-        names = [n.strip() for n in names if isinstance(n, str) and len(normalise_name(n)) >= _MIN_NAME]
+        names = [_core_name(n, data) for n in names if isinstance(n, str)]
+        names = [n for n in names if len(normalise_name(n)) >= _MIN_NAME]
         domains = {d.lower().removeprefix("www.") for d in pub.domains}
         if not pub.domains:
             domains |= {d for d in (meta.domain, domain_of(meta.canonical_url)) if d}
@@ -75,6 +84,9 @@ class Identity:
     def credit(self, ref, data: SelfData) -> tuple[tuple[int, int], str] | None:
         """(span, message) when a reference credits the outlet itself; None otherwise."""
         whole = (ref.start, ref.end)
+        if ref.url and self.canonical and normalise_url(ref.url) == self.canonical:
+            return ref.url_span or whole, (f"[{ref.key}] points at this draft's own URL: "
+                                           "cite the source behind the claim")
         credited, span = (ref.publisher, ref.publisher_span) if ref.publisher else (ref.title, ref.title_span)
         if credited and self.is_label(credited, data):
             where = f" (the link goes to {domain_of(ref.url)})" if ref.url and not self.owns_url(ref.url) else ""
@@ -84,8 +96,6 @@ class Identity:
             return span or whole, (f"[{ref.key}] is credited to {credited}, this draft's own publication: "
                                    "cite the independent source behind the claim")
         if ref.url and self.owns_url(ref.url):
-            what = ("this draft's own URL" if self.canonical and normalise_url(ref.url) == self.canonical
-                    else f"{domain_of(ref.url)}, this draft's own site")
-            return ref.url_span or whole, (f"[{ref.key}] points at {what}: "
-                                           "cite the independent source behind the claim")
+            return ref.url_span or whole, (f"[{ref.key}] points at {domain_of(ref.url)}, this draft's own "
+                                           "site: cite the independent source behind the claim")
         return None

@@ -39,7 +39,7 @@
   const sevClass = (s) => "sev-" + String(s).replace(/[^a-z]/g, "");
   const catLabel = (id) => (catPos.has(id) ? categories[catPos.get(id)].label : id);
   const sevLabel = (s) => s.charAt(0).toUpperCase() + s.slice(1);
-  const sevNoun = (s, n) => (n === 1 || s === "info" ? s : s + "s");
+  const sevCount = (s, n) => number(n) + " " + (n === 1 || s === "info" ? s : s + "s");
 
   const state = {
     hiddenCats: new Set(), hiddenSevs: new Set(), query: "", only: false,
@@ -61,10 +61,11 @@
   const fileShown = (i) => files[i].path.toLowerCase().includes(state.query)
     && (!state.only || visibleCount(i) > 0);
 
-  const totals = { findings: 0, withFindings: 0, byCat: {}, bySev: {}, byCatSev: {} };
+  const totals = { findings: 0, withFindings: 0, failed: 0, byCat: {}, bySev: {}, byCatSev: {} };
   for (const file of files) {
     totals.findings += file.total;
     if (file.total) totals.withFindings += 1;
+    if (file.error) totals.failed += 1;
     for (const cat in file.counts) {
       for (const sev in file.counts[cat]) {
         const n = file.counts[cat][sev];
@@ -76,36 +77,39 @@
     }
   }
 
+  /* The four categories of the contract always show; a plugin's only when it found something. */
+  const shownCats = () => categories.filter((c) => totals.byCat[c.id] || c.description);
+
   /* ---- index: summary, filters, file table, draft shells ------------------------------- */
-  function bar(value, max, cls, label) {
+  function bar(value, max, label) {
     const pct = max ? Math.max(value ? 2 : 0, (100 * value) / max) : 0;
     return h("span", { class: "bar", role: "img", "aria-label": label },
-      h("span", { class: "bar-fill " + cls, style: "width:" + pct.toFixed(1) + "%" }));
+      h("span", { class: "bar-fill", style: "width:" + pct.toFixed(1) + "%" }));
   }
   function sevLine(bySev) {
     const parts = severities.filter((s) => bySev && bySev[s])
-      .map((s) => h("span", { class: "sev-count " + sevClass(s) }, number(bySev[s]) + " " + sevNoun(s, bySev[s])));
+      .map((s) => h("span", { class: "sev-count " + sevClass(s) }, sevCount(s, bySev[s])));
     return parts.length ? parts : [h("span", { class: "muted" }, "none")];
   }
 
   function renderSummary() {
     const cards = byId("cd-cards");
-    const maxCat = Math.max(1, ...Object.values(totals.byCat));
+    const maxCat = Object.values(totals.byCat).reduce((a, b) => Math.max(a, b), 1);
     cards.append(h("div", { class: "card overview" },
       h("p", { class: "card-label" }, "Findings"),
       h("p", { class: "card-num", id: "cd-total" }, number(totals.findings)),
       h("p", { class: "card-desc" }, "in " + number(totals.withFindings) + " of " + plural(files.length, "draft")),
-      h("span", { class: "stack", role: "img", "aria-label": severities.map((s) => (totals.bySev[s] || 0) + " " + sevNoun(s, totals.bySev[s] || 0)).join(", ") },
+      h("span", { class: "stack", role: "img", "aria-label": severities.map((s) => sevCount(s, totals.bySev[s] || 0)).join(", ") },
         severities.filter((s) => totals.bySev[s]).map((s) =>
           h("span", { class: "stack-part " + sevClass(s), style: "flex-grow:" + totals.bySev[s] }))),
-      h("p", { class: "card-sev" }, sevLine(totals.bySev))));
-    for (const cat of categories) {
+      h("p", { class: "card-sev" }, sevLine(totals.bySev)),
+      totals.failed ? h("p", { class: "card-failed" }, plural(totals.failed, "draft") + " could not be checked") : null));
+    for (const cat of shownCats()) {
       const n = totals.byCat[cat.id] || 0;
-      if (!n && !cat.description) continue; // a plugin's category shows only when it found something
       cards.append(h("div", { class: "card " + catClass(cat.id), "data-category": cat.id },
         h("p", { class: "card-label" }, h("span", { class: "swatch", "aria-hidden": "true" }), cat.label),
         h("p", { class: "card-num" }, number(n)),
-        bar(n, maxCat, "fill-cat", plural(n, "finding") + " of " + number(totals.findings)),
+        bar(n, maxCat, plural(n, "finding") + " of " + number(totals.findings)),
         h("p", { class: "card-desc" }, cat.description),
         h("p", { class: "card-sev" }, sevLine(totals.byCatSev[cat.id]))));
     }
@@ -117,16 +121,21 @@
   }
   function renderFilters() {
     const catBox = byId("cd-cat-filters");
-    for (const cat of categories) {
-      if (totals.byCat[cat.id] || cat.description) catBox.append(chip("cat", cat.id, cat.label, catClass(cat.id)));
-    }
+    for (const cat of shownCats()) catBox.append(chip("cat", cat.id, cat.label, catClass(cat.id)));
     const sevBox = byId("cd-sev-filters");
     for (const sev of severities) sevBox.append(chip("sev", sev, sevLabel(sev), sevClass(sev)));
     byId("cd-toolbar").hidden = false;
   }
 
-  const shownCats = () => categories.filter((c) => totals.byCat[c.id] || c.description);
-  function pathParts(path) {
+  /* Paths are shown below the folder all drafts share, named once in the table's heading. */
+  const sharedDir = (() => {
+    let prefix = files.length ? files[0].path : "";
+    for (const file of files) while (!file.path.startsWith(prefix)) prefix = prefix.slice(0, -1);
+    return prefix.slice(0, Math.max(prefix.lastIndexOf("/"), prefix.lastIndexOf("\\")) + 1);
+  })();
+
+  function pathParts(fullPath) {
+    const path = fullPath.slice(sharedDir.length);
     const cut = path.lastIndexOf("/") + 1;
     return [h("span", { class: "dir" }, path.slice(0, cut)), h("span", { class: "base" }, path.slice(cut))];
   }
@@ -137,8 +146,9 @@
   const table = { order: views, limit: ROWS_SHOWN, cats: [], maxTotal: 1 };
 
   function renderFileTable() {
+    if (sharedDir) byId("files-h").append(" ", h("span", { class: "shared-dir" }, "in " + sharedDir));
     table.cats = shownCats();
-    table.maxTotal = Math.max(1, ...files.map((f) => f.total));
+    table.maxTotal = files.reduce((max, f) => Math.max(max, f.total), 1);
     const more = h("button", { type: "button", class: "more", id: "cd-more" });
     byId("cd-files").append(h("caption", { class: "sr-only" }, "Findings per draft, by category"),
       h("thead", null, h("tr", null,
@@ -154,8 +164,8 @@
   function fileRow(v) {
     if (v.row) return v.row;
     const file = v.file;
-    v.row = h("tr", { "data-file": v.i },
-      h("th", { scope: "row" }, h("a", { href: "#d-" + v.i, class: "file-link" }, pathParts(file.path)),
+    v.row = h("tr", { "data-file": v.i, "data-path": file.path },
+      h("th", { scope: "row" }, h("a", { href: "#d-" + v.i, class: "file-link", title: file.path }, pathParts(file.path)),
         file.error ? h("span", { class: "badge-error", title: file.error }, "error") : null),
       table.cats.map((c) => {
         const n = catTotal(file, c.id);
@@ -175,7 +185,11 @@
       row.querySelector(".total").textContent = number(visibleCount(v.i));
       return row;
     });
-    byId("cd-files").tBodies[0].replaceChildren(...rows);
+    const body = byId("cd-files").tBodies[0];
+    body.textContent = "";
+    const frag = document.createDocumentFragment();
+    for (const row of rows) frag.append(row);
+    body.append(frag);
     const more = byId("cd-more");
     more.closest("tfoot").hidden = shown.length <= table.limit;
     more.textContent = "Show all " + plural(shown.length, "draft") + " (" + number(table.limit) + " listed)";
@@ -187,20 +201,20 @@
     files.forEach((file, i) => {
       const v = views[i];
       const toggle = h("button", { type: "button", class: "disclose", "aria-expanded": String(v.expanded), "aria-controls": "d-" + i + "-b" },
-        h("span", { class: "chev", "aria-hidden": "true" }), h("span", { class: "path" }, pathParts(file.path)));
+        h("span", { class: "chev", "aria-hidden": "true" }), h("span", { class: "path", title: file.path }, pathParts(file.path)));
       const counts = file.total
         ? shownCats().filter((c) => file.counts[c.id]).map((c) =>
           h("span", { class: "count-chip " + catClass(c.id), title: c.label },
             h("span", { class: "swatch", "aria-hidden": "true" }), catTotal(file, c.id)))
-        : [h("span", { class: "clean" }, "No findings")];
+        : [file.lines ? h("span", { class: "clean" }, "No findings") : h("span", { class: "failed" }, "Not checked")];
       v.body = h("div", { class: "draft-body pending", id: "d-" + i + "-b", hidden: !v.expanded });
-      v.section = h("section", { class: "draft" + (v.expanded ? "" : " closed"), id: "d-" + i, "data-file": i,
+      v.section = h("section", { class: "draft" + (v.expanded ? "" : " closed"), id: "d-" + i, "data-file": i, "data-path": file.path,
         "aria-labelledby": "d-" + i + "-h", style: "--rows:" + Math.min(file.rows || 1, 3000) },
         h("header", { class: "draft-head" },
           h("h2", { class: "draft-title", id: "d-" + i + "-h" }, toggle),
           h("span", { class: "draft-counts" }, counts,
             file.lines ? h("span", { class: "lines" }, plural(file.lines, "line")) : null)),
-        file.error ? h("p", { class: "draft-error", role: "note" }, "Not fully checked: " + file.error) : null,
+        file.error ? h("p", { class: "draft-error", role: "note" }, (file.lines ? "Not fully checked: " : "Not checked: ") + file.error) : null,
         v.body);
       frag.append(v.section);
     });
@@ -222,7 +236,8 @@
    * <mark> carrying every finding that covers it, so overlapping findings all show. */
   function markText(v, text, ranged, points) {
     const src = h("div", { class: "source" });
-    const bounds = Array.from(new Set(ranged.flatMap((f) => [f.from, f.to]))).sort((a, b) => a - b);
+    const edges = ranged.flatMap((f) => [f.from, f.to]).concat(points.map((f) => f.from));
+    const bounds = Array.from(new Set(edges)).sort((a, b) => a - b);
     let fi = 0, bi = 0, pi = 0, active = [];
     const lines = lineRanges(text);
     if (lines.length > 1 && lines[lines.length - 1][0] === text.length
@@ -251,7 +266,7 @@
   }
 
   function mark(v, piece, covering) {
-    const m = h("mark", { "data-f": covering.map((f) => f.id).join(" "), "aria-haspopup": "dialog" }, piece);
+    const m = h("mark", { "data-f": covering.map((f) => f.id).join(" ") }, piece);
     m.findings = covering;
     for (const f of covering) {
       if (!f.anchor) f.anchor = m;
@@ -269,16 +284,14 @@
     const shown = m.findings.filter(visible);
     if (!shown.length) {
       m.className = "hl off";
-      m.removeAttribute("tabindex");
-      m.removeAttribute("role");
-      m.removeAttribute("aria-label");
-      m.removeAttribute("data-notes");
+      for (const name of ["tabindex", "role", "aria-haspopup", "aria-label", "data-notes"]) m.removeAttribute(name);
       return;
     }
     const top = shown.reduce(innermost);
     m.className = "hl " + catClass(top.category) + " " + sevClass(top.severity)
       + (shown.length > 1 ? " multi" : "") + (m.textContent ? "" : " point");
     m.setAttribute("role", "button");
+    m.setAttribute("aria-haspopup", "dialog");
     m.tabIndex = shown.some((f) => f.anchor === m) ? 0 : -1;
     m.setAttribute("aria-label", (m.textContent ? "“" + m.textContent + "”: " : "")
       + shown.map((f) => catLabel(f.category) + ", " + f.severity + ": " + f.message).join("; "));
@@ -286,10 +299,11 @@
     if (ends.length) m.dataset.notes = ends.join(","); else m.removeAttribute("data-notes");
   }
 
-  function sourceNode(source) {
-    return /^https?:\/\/\S+$/i.test(source)
-      ? h("a", { href: source, target: "_blank", rel: "noopener noreferrer" }, source)
-      : h("span", null, source);
+  /* A link only for a web address; anything else (a javascript: URL included) stays text. */
+  function link(url, text, cls) {
+    return /^https?:\/\/\S+$/i.test(url)
+      ? h("a", { href: url, target: "_blank", rel: "noopener noreferrer", class: cls || null }, text || url)
+      : h("span", { class: cls || null }, text ? null : url);
   }
 
   function sevBadge(sev) { return h("span", { class: "sev " + sevClass(sev) }, sevLabel(sev)); }
@@ -305,7 +319,7 @@
         h("span", { class: "note-body" },
           h("span", { class: "msg" }, f.message),
           h("span", { class: "note-meta" }, h("code", { class: "rule" }, f.rule),
-            f.source ? [" · ", sourceNode(f.source)] : null)));
+            f.source ? [" · ", link(f.source)] : null)));
       f.note.querySelector(".note-loc").addEventListener("click", () => goTo(f, true));
       list.append(f.note);
     }
@@ -324,7 +338,7 @@
     v.order.forEach((f, n) => { f.n = n + 1; });
     const body = v.body;
     body.replaceChildren();
-    if (data.text !== null && data.text !== undefined) {
+    if (data.text !== null) {
       const len = data.text.length;
       for (const f of v.order) {
         f.from = Math.min(Math.max(f.from, 0), len);
@@ -333,7 +347,7 @@
       body.append(markText(v, data.text, v.order.filter((f) => f.to > f.from), v.order.filter((f) => f.to === f.from)));
     }
     if (v.order.length) body.append(renderNotes(v));
-    else body.append(h("p", { class: "clean-note" }, "No findings in this draft."));
+    else body.append(h("p", { class: "clean-note" }, data.text === null ? "The draft's text is not available." : "No findings in this draft."));
     v.marks.forEach(refreshMark);
     for (const f of v.order) f.note.hidden = !visible(f);
     body.classList.replace("pending", "rendered");
@@ -349,6 +363,7 @@
     v.expanded = open;
     v.body.hidden = !open;
     v.section.classList.toggle("closed", !open);
+    if (!open && state.popFor && v.body.contains(state.popFor)) closePop(false);
     v.section.querySelector(".disclose").setAttribute("aria-expanded", String(open));
     if (open) renderDraft(i);
   }
@@ -402,12 +417,19 @@
   const pop = byId("cd-pop");
   let showTimer = 0, hideTimer = 0;
 
-  function evidence(data) {
-    const rows = Object.keys(data).slice(0, 8).map((key) => {
-      const value = data[key];
-      const text = typeof value === "string" ? value : JSON.stringify(value);
-      return [h("dt", null, key.replace(/_/g, " ")), h("dd", null, text.length > 300 ? text.slice(0, 299) + "…" : text)];
-    });
+  /* What a check attached to a finding (the fact it compared, say), as nested definition lists. */
+  function evidence(value, depth) {
+    if (value === null || value === undefined || value === "") return null;
+    if (typeof value !== "object") {
+      const text = String(value);
+      return /^https?:\/\//i.test(text) ? link(text) : text.length > 300 ? text.slice(0, 299) + "…" : text;
+    }
+    if (depth > 2) return JSON.stringify(value).slice(0, 120);
+    if (Array.isArray(value)) {
+      return h("ul", { class: "evidence-list" }, value.slice(0, 5).map((item) => h("li", null, evidence(item, depth + 1))));
+    }
+    const rows = Object.keys(value).filter((key) => value[key] !== null && value[key] !== "").slice(0, 10)
+      .map((key) => [h("dt", null, key.replace(/_/g, " ")), h("dd", null, evidence(value[key], depth + 1))]);
     return rows.length ? h("dl", { class: "evidence" }, rows) : null;
   }
 
@@ -423,9 +445,9 @@
         h("dt", null, "Rule"),
         h("dd", null, h("code", { class: "rule" }, f.rule),
           rule.summary ? h("span", { class: "rule-summary" }, " — " + rule.summary) : null),
-        f.source ? [h("dt", null, "Source"), h("dd", { class: "pop-source" }, sourceNode(f.source))] : null),
-      f.data ? evidence(f.data) : null,
-      rule.help ? h("a", { class: "docs-link", href: rule.help, target: "_blank", rel: "noopener noreferrer" }, "Rule documentation") : null);
+        f.source ? [h("dt", null, "Source"), h("dd", { class: "pop-source" }, link(f.source))] : null),
+      f.data ? evidence(f.data, 0) : null,
+      rule.help ? link(rule.help, "Rule documentation", "docs-link") : null);
   }
 
   function openPop(m, pinned, focusInside) {
@@ -448,16 +470,23 @@
     m.setAttribute("aria-expanded", "true");
     m.setAttribute("aria-controls", "cd-pop");
     place(m);
-    if (focusInside) byId("cd-pop-title").focus();
+    if (focusInside) byId("cd-pop-title").focus({ preventScroll: true });
   }
 
+  /* Below the highlight, or above it when there is more room there; never under the filter bar. */
   function place(m) {
     const rect = m.getClientRects()[0] || m.getBoundingClientRect();
     const width = Math.min(440, window.innerWidth - 16);
     pop.style.width = width + "px";
+    pop.style.maxHeight = "";
     const height = pop.offsetHeight;
-    let top = rect.bottom + 8;
-    if (top + height > window.innerHeight - 8 && rect.top - height - 8 > 8) top = rect.top - height - 8;
+    const ceiling = Math.max(0, byId("cd-toolbar").getBoundingClientRect().bottom) + 8;
+    const below = window.innerHeight - rect.bottom - 16;
+    const above = rect.top - ceiling - 8;
+    const under = height <= below || below >= above;
+    const room = Math.max(160, under ? below : above);
+    pop.style.maxHeight = room + "px";
+    const top = under ? rect.bottom + 8 : rect.top - Math.min(height, room) - 8;
     const left = Math.min(Math.max(8, rect.left), window.innerWidth - width - 8);
     pop.style.top = (top + window.scrollY) + "px";
     pop.style.left = (left + window.scrollX) + "px";
@@ -477,10 +506,20 @@
 
   /* ---- moving between findings -------------------------------------------------------- */
   function setCurrent(f) {
-    const old = state.current && state.current.anchor;
-    if (old) old.classList.remove("current");
+    const old = state.current;
+    if (old && old.anchor) old.anchor.classList.remove("current");
+    if (old) old.note.classList.remove("current");
     state.current = f;
-    if (f && f.anchor) f.anchor.classList.add("current");
+    if (!f) return;
+    if (f.anchor) f.anchor.classList.add("current");
+    f.note.classList.add("current");
+    const list = f.note.closest(".notes-scroll");
+    if (list.scrollHeight > list.clientHeight + 1) { // the notes column scrolls on its own
+      const top = f.note.getBoundingClientRect().top - list.getBoundingClientRect().top + list.scrollTop;
+      if (top < list.scrollTop || top > list.scrollTop + list.clientHeight - f.note.offsetHeight) {
+        list.scrollTop = top - list.clientHeight / 3;
+      }
+    }
   }
 
   function goTo(f, open) {
@@ -577,6 +616,14 @@
     pop.addEventListener("mouseenter", () => clearTimeout(hideTimer));
     pop.addEventListener("mouseleave", () => { if (!state.pinned) hideTimer = setTimeout(() => closePop(false), 250); });
     pop.addEventListener("click", (e) => { if (e.target.closest(".pop-close")) closePop(true); });
+    pop.addEventListener("keydown", (e) => { // tabbing out of the detail goes back to its highlight
+      if (e.key !== "Tab") return;
+      const stops = [byId("cd-pop-title"), ...pop.querySelectorAll("a, button")];
+      if (e.target === stops[e.shiftKey ? 0 : stops.length - 1]) {
+        e.preventDefault();
+        closePop(true);
+      }
+    });
     document.addEventListener("click", (e) => {
       if (!pop.hidden && !pop.contains(e.target) && !e.target.closest("mark.hl, .note-loc, .nav-btn")) closePop(false);
     });

@@ -1,0 +1,62 @@
+"""Factual inconsistencies: statements that contradict the fact packs or each other.
+
+The statements come from ``copydesk.facts`` (the same extraction the claim ledger stores);
+this check judges them. Registered through the same hook a third-party plugin would use.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from copydesk.checks.facts.rules import DRAFT_INCONSISTENCY, FACT_CONTRADICTION, RULES
+from copydesk.hookspecs import hookimpl
+from copydesk.model import Finding
+
+
+class FactCheck:
+    name = "facts"
+    rules = RULES
+
+    def run(self, document, context) -> Iterator[Finding]:
+        from copydesk.checks.facts.consistency import conflicts
+        from copydesk.facts import kit_for
+        from copydesk.facts.extract import extract
+        from copydesk.facts.judge import judge
+
+        kit = kit_for(context)
+        if not len(kit.base):
+            return
+        statements = extract(document, kit, context.publication_date(document))
+        flagged: set[tuple[int, int]] = set()
+        for statement in statements:
+            verdict = judge(statement, kit.base)
+            if verdict is None or (verdict.span.start, verdict.span.end) in flagged:
+                continue
+            flagged.add((verdict.span.start, verdict.span.end))
+            if context.rule_enabled(FACT_CONTRADICTION.id):
+                yield Finding(FACT_CONTRADICTION.id, verdict.span.start, verdict.span.end, verdict.message,
+                              source=verdict.source, data=_data(verdict.facts))
+        if context.rule_enabled(DRAFT_INCONSISTENCY.id):
+            for later, value, earlier in conflicts(statements, kit.base, flagged):
+                line = _line(document, earlier.value.start)
+                yield Finding(DRAFT_INCONSISTENCY.id, value.start, value.end,
+                              f"{kit.base.name(later.subject)} {later.relation.id}: {value.display} here, but "
+                              f"{_shown(earlier, value)} on line {line}; make them agree or say why they differ")
+
+
+def _shown(earlier, value) -> str:
+    return earlier.amount.display if value.kind == "amount" and earlier.amount is not None else earlier.value.display
+
+
+def _line(document, offset: int) -> int:
+    return document.source.count("\n", 0, document.offsets.to_source(offset)) + 1
+
+
+def _data(facts) -> dict:
+    return {"facts": [{"subject": f.subject, "relation": f.relation, "object": f.object, "from": f.start,
+                       "until": f.until, "source": f.source, "note": f.note, "pack": f.pack} for f in facts]}
+
+
+@hookimpl
+def copydesk_register_checks(register):
+    register(FactCheck())

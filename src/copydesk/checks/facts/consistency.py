@@ -1,0 +1,58 @@
+"""Statements of one draft that disagree with each other (``draft-inconsistency``).
+
+Two statements conflict when they give the same relation of the same entity (and, for an
+amount, the same counterpart or unit) different values for the same time: both timeless, both
+about the draft's own date, or both about one stated date. A relation the packs already
+decide for that entity is left to ``fact-contradiction``, which knows which value is right.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+from copydesk.facts.extract import Statement, Value
+
+
+def conflicts(statements: list[Statement], base, flagged: set[tuple[int, int]]) -> Iterator[tuple[Statement, Value, Statement]]:
+    """(later statement, its conflicting value, the earlier statement it contradicts)."""
+    earlier: dict[tuple, list[tuple[Statement, Value]]] = {}
+    for st in statements:
+        for key, value in _facets(st):
+            if (value.start, value.end) in flagged or base.facts(st.subject, st.relation.id):
+                continue
+            before = earlier.setdefault(key, [])
+            clash = next((e for e, v in before if _same_time(e, st) and _differ(v, value)), None)
+            if clash is not None:
+                yield st, value, clash
+                break
+            before.append((st, value))
+
+
+def _facets(st: Statement) -> list[tuple[tuple, Value]]:
+    """What a statement says that another could contradict, with the value saying it."""
+    out = []
+    if st.amount is not None:  # "$14.3bn investment in X": the size, per counterpart
+        out.append(((st.relation.id, st.subject, st.value.entity, "amount"), st.amount))
+    if st.relation.functional and st.value.kind != "text":
+        out.append(((st.relation.id, st.subject, st.qualifier), st.value))
+    return out
+
+
+def _same_time(a: Statement, b: Statement) -> bool:
+    if a.relation.time == "none" or (a.amount is not None and not (a.explicit or b.explicit)):
+        return True
+    if a.past or b.past:
+        return False
+    return a.explicit == b.explicit and a.when == b.when
+
+
+def _differ(a: Value, b: Value) -> bool:
+    if a.kind != b.kind:
+        return False
+    if a.kind == "entity":
+        return a.entity != b.entity
+    if a.kind == "date":
+        return not a.interval.overlaps(b.interval)
+    if a.kind == "amount":
+        return a.amount.unit == b.amount.unit and not a.amount.overlaps(b.amount)
+    return False

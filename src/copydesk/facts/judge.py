@@ -1,0 +1,186 @@
+"""Comparing a statement with the fact base: contradiction, or nothing.
+
+Only a statement the packs decide is a contradiction: a relation the packs do not cover, a
+time no fact covers, or a unit that differs gives no verdict. For relations that change over
+time (``time: window``), another value contradicts the statement only when its fact covers the
+whole time the sentence speaks of, and no fact of the stated value overlaps it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from copydesk.facts import amounts, timex
+from copydesk.facts.base import Fact, FactBase
+from copydesk.facts.catalogue import normalise_title
+from copydesk.facts.extract import Statement, Value, measure_key
+
+ALWAYS = timex.Interval(timex.EARLIEST, timex.LATEST)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    statement: Statement
+    span: Value  # the contradicting value in the draft
+    message: str
+    facts: tuple[Fact, ...]
+
+    @property
+    def source(self) -> str | None:
+        return next((f.source for f in self.facts if f.source), None)
+
+
+def judge(statement: Statement, base: FactBase) -> Verdict | None:
+    relation = statement.relation
+    if relation.object == "date":
+        return _date(statement, base)
+    if relation.object == "text":
+        return _role(statement, base)
+    if relation.object == "amount":
+        return _quantity(statement, base)
+    if statement.amount is not None:
+        verdict = _amount(statement, base)
+        if verdict or relation.amount == "required":
+            return verdict
+    return _entity(statement, base)
+
+
+def _facts(statement: Statement, base: FactBase) -> list[Fact]:
+    facts = base.facts(statement.subject, statement.relation.id)
+    if statement.relation.time == "event" and statement.explicit:
+        facts = [f for f in facts if not f.timed or f.window.overlaps(statement.when)]
+    return facts
+
+
+def _window(statement: Statement, base: FactBase) -> timex.Interval:
+    """The time to judge at: the sentence's, but never before the subject existed."""
+    if statement.relation.time != "window":
+        return ALWAYS
+    founded = base.founded(statement.subject)
+    when = statement.when
+    if founded and when.start < founded.start <= when.end:
+        when = when.clip(start=founded.start)
+    return when
+
+
+def _entity(statement: Statement, base: FactBase) -> Verdict | None:
+    relation = statement.relation
+    facts = _facts(statement, base)
+    if not facts or not relation.exhaustive:
+        return None
+    when = _window(statement, base)
+    timed = relation.time == "window"
+    claimed = statement.value.entity
+    if any(f.object == claimed and (not timed or f.window.overlaps(when)) for f in facts):
+        return None
+    covering = [f for f in facts if f.object != claimed and (not timed or f.window.covers(when))]
+    if not covering:
+        return None
+    names = _join([base.name(f.object) for f in covering])
+    said = _says(relation.says, base.name(statement.subject), names)
+    return Verdict(statement, statement.value, f"{said}{_basis(covering[0])}, not {statement.value.display}",
+                   tuple(covering))
+
+
+def _date(statement: Statement, base: FactBase) -> Verdict | None:
+    facts = _facts(statement, base)
+    dated = [(f, timex.parse_iso(f.object)) for f in facts]
+    dated = [(f, d) for f, d in dated if d is not None]
+    if not dated or any(d.overlaps(statement.value.interval) for _, d in dated):
+        return None
+    fact, day = dated[0]
+    on = f"on {fact.object}" if day.precision == "day" else f"in {fact.object}"
+    said = _says(statement.relation.says, base.name(statement.subject), on)
+    return Verdict(statement, statement.value, f"{said}{_basis(fact, period=False)}, not {statement.value.display}",
+                   (fact,))
+
+
+def _amount(statement: Statement, base: FactBase) -> Verdict | None:
+    counterpart = statement.value.entity
+    facts = [f for f in _facts(statement, base) if f.object == counterpart and f.amount is not None]
+    claimed = statement.amount.amount
+    facts = [f for f in facts if f.unit == claimed.unit]
+    if not facts:
+        return None
+    if any(amounts.pack_interval(f.amount, f.unit, f.tolerance).overlaps(claimed) for f in facts):
+        return None
+    fact = facts[0]
+    figure = amounts.describe(fact.amount, fact.unit)
+    template = statement.relation.says
+    if "{amount}" not in template:
+        template += " for {amount}"
+    said = template.format(subject=base.name(statement.subject), value=base.name(counterpart),
+                           object=base.name(counterpart), amount=figure)
+    return Verdict(statement, statement.amount, f"{said}{_basis(fact, period=False)}, not {statement.amount.display}",
+                   (fact,))
+
+
+def _quantity(statement: Statement, base: FactBase) -> Verdict | None:
+    when = _window(statement, base)
+    claimed = statement.value.amount
+    facts = [f for f in base.facts(statement.subject, statement.relation.id)
+             if measure_key(f.qualifier or "") == statement.qualifier and f.window.covers(when)]
+    facts = [f for f in facts if f.unit == claimed.unit]
+    if not facts or any(amounts.pack_interval(f.amount or _number(f), f.unit, f.tolerance).overlaps(claimed)
+                        for f in facts):
+        return None
+    fact = facts[0]
+    figure = amounts.describe(fact.amount or _number(fact), fact.unit)
+    said = statement.relation.says.format(subject=base.name(statement.subject), value=figure,
+                                          measure=fact.qualifier or "")
+    return Verdict(statement, statement.value, f"{said}{_basis(fact)}, not {statement.value.display}", (fact,))
+
+
+def _number(fact: Fact) -> float:
+    return float(str(fact.object).split()[0])
+
+
+def _role(statement: Statement, base: FactBase) -> Verdict | None:
+    title = statement.value.title
+    org = statement.qualifier
+    when = ALWAYS if title.timeless else statement.when
+    person = base.name(statement.subject)
+    held = [f for f in base.facts(statement.subject, "role")
+            if f.qualifier == org and _same_title(f.object, title)]
+    if held:
+        if any(f.window.overlaps(when) for f in held):
+            return None
+        fact = held[0]
+        at = statement.when.iso() or "the time it speaks of"
+        message = (f"{person} was {_possessive(base.name(org))} {fact.object} {fact.period()}{_basis(fact, period=False)}, "
+                   f"not in {at}")
+        return Verdict(statement, statement.value, message, tuple(held))
+    if not title.exclusive:
+        return None
+    holders = [f for f in base.qualified("role", org)
+               if f.subject != statement.subject and _same_title(f.object, title) and f.window.covers(when)]
+    if not holders:
+        return None
+    fact = holders[0]
+    message = (f"{_possessive(base.name(org))} {fact.object} is {base.name(fact.subject)}{_basis(fact)}, "
+               f"not {person}")
+    return Verdict(statement, statement.subject_at or statement.value, message, tuple(holders))
+
+
+def _same_title(written: str, title) -> bool:
+    key = normalise_title(written)
+    return key == title.name or key in (normalise_title(v) for v in title.variants)
+
+
+def _possessive(name: str) -> str:
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
+def _join(names: list[str]) -> str:
+    names = list(dict.fromkeys(names))
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _says(template: str, subject: str, value: str) -> str:
+    return template.format(subject=subject, value=value, object=value, org="", amount="", measure="")
+
+
+def _basis(fact: Fact, period: bool = True) -> str:
+    """" (since 2025-06, https://...)": when the fact holds and where it comes from."""
+    parts = [p for p in ((fact.period() if period else None), fact.source) if p]
+    return f" ({', '.join(parts)})" if parts else ""

@@ -1,0 +1,31 @@
+"""The forms of a draft's text the fact check reads, all the same length as the text.
+
+Keeping every form character-for-character aligned with ``Document.text`` means a match in
+any of them is already a span of the draft: no offset maps to maintain.
+"""
+
+from __future__ import annotations
+
+import re
+
+_PROSE = str.maketrans({
+    "’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "“": '"', "”": '"', "„": '"',
+    "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ", "\u2010": "-", "\u2011": "-",
+    "\n": " ", "\r": " ", "\t": " ",
+})
+_NAMES = str.maketrans({"-": " "})
+
+
+def prose_form(text: str) -> str:
+    """Straight quotes and plain spaces, so phrasings need not spell every variant."""
+    return text.translate(_PROSE)
+
+
+def name_form(prose: str) -> str:
+    """Hyphens as spaces too, so that "Llama-4" finds "Llama 4" and "Meta-owned" finds Meta."""
+    return prose.translate(_NAMES)
+
+
+def surface_key(name: str) -> str:
+    """How a pack's name or alias is looked up: the name form with single spaces."""
+    return re.sub(r" +", " ", name_form(prose_form(name))).strip()
