@@ -86,16 +86,19 @@ def _name(rng: random.Random) -> str:
 
 
 def cast(seed: int = 7, n_orgs: int = 300) -> list[Org]:
+    """The fictional organisations, each with one chief executive (names are unique)."""
     rng = random.Random(seed)
     names: set[str] = set()
     while len(names) < n_orgs:
         names.add(f"{_name(rng)} {rng.choice(_SUFFIXES)}")
+    people = [f"{first} {last}" for first in _FIRST for last in _LAST]  # 400 distinct names
+    rng.shuffle(people)
     orgs = []
     ordered = sorted(names)
     for i, name in enumerate(ordered):
-        person = f"{rng.choice(_FIRST)} {rng.choice(_LAST)}"
+        person = people[i]
         orgs.append(Org(
-            id=_slug(name), name=name, ceo=(_slug(person) + f"-{i}", person),
+            id=_slug(name), name=name, ceo=(_slug(person), person),
             founded=rng.randint(1975, 2022), city=rng.choice(_CITIES),
             investor=_slug(ordered[(i + 7) % n_orgs]), stake=round(rng.uniform(0.2, 20), 1),
             parent=_slug(ordered[(i + 13) % n_orgs]) if rng.random() < 0.3 else None,

@@ -20,7 +20,7 @@ FLOORS = {
     "unsupported-citation": (1.0, 1.0),
     "self-reference": (1.0, 1.0),
     "factual-inconsistency": (1.0, 1.0),
-    "unattributed-number": (0.0, 0.0),
+    "unattributed-number": (1.0, 1.0),
 }
 
 

@@ -173,6 +173,7 @@ def test_malformed_html_still_gives_a_document(sound_offsets, source):
 def test_malformed_html_keeps_the_text_a_browser_shows(texts):
     doc = read_html("d.html", "<p>Unclosed <b>bold <i>italic<p>Next para</div></span> stray</p></p>")
     assert texts(doc) == ["Unclosed bold italic", "Next para", "stray"]
+    assert texts(read_html("d.html", "<p>inter&shy;national</p>")) == ["international"]
     broken = read_html("d.html", "<p>Costs &amp rose &#; a&b</p><p>After</p>")
     assert texts(broken) == ["Costs & rose &#; a&b", "After"]
     headless = read_html("d.html", "<html><head><title>T</title><body><p>No head end tag</p>")
@@ -191,3 +192,9 @@ def test_inline_widgets_are_dropped_from_their_paragraph(texts):
     doc = read_html("d.html", '<p><span class="share-icon">Share</span> Profits doubled. '
                               '<a class="comments-link" href="#comments">12 comments</a></p>')
     assert texts(doc) == ["Profits doubled."]
+
+
+def test_a_marker_inside_a_link_is_still_a_citation():
+    doc = read_html("d.html", '<p>See <a href="https://stats.example/q3">the Q3 figures [2]</a>.</p>')
+    assert [(c.kind, c.key, doc.text[c.start:c.end]) for c in doc.citations] == [
+        ("link", None, "the Q3 figures [2]"), ("bracket", "2", "[2]")]

@@ -198,3 +198,9 @@ def test_escaped_table_pipe_maps_to_its_cell(read):
     cell = doc.text.index("1 | 2")
     assert source[doc.offsets.to_source(cell):doc.offsets.to_source(cell + 5, end=True)] == "1 \\| 2"
     assert source[doc.offsets.to_source(doc.text.index("40%")):].startswith("40% |")
+
+
+def test_a_dated_heading_is_not_a_byline():
+    doc = read_markdown("d.md", "# Turnout in the vote of 3 March 2025\n\nBy Ana Lima, 4 March 2025\n\nText.\n")
+    assert doc.meta.title == "Turnout in the vote of 3 March 2025"
+    assert (doc.meta.byline, doc.meta.date) == ("By Ana Lima, 4 March 2025", "2025-03-04")

@@ -9,6 +9,7 @@ Columns count code points, per INTERFACES.md.
 from __future__ import annotations
 
 import pytest
+from helpers import FIXTURES, cli_json
 
 NNBSP = "\u202f"
 
@@ -163,3 +164,15 @@ def test_comments_are_kept_with_their_source_span(load, name):
     [comment] = doc.comments
     assert comment.body == "copydesk-disable-next-line unattributed-number"
     assert doc.source[comment.start:comment.end] == "<!-- copydesk-disable-next-line unattributed-number -->"
+
+
+def test_built_in_checks_point_into_markdown_and_html_drafts():
+    """The seed-like draft in both formats: the self-citation of "Editorial_board" is found
+    and points at that word in each file."""
+    paths = [FIXTURES / "readers" / "seedlike.md", FIXTURES / "readers" / "seedlike.html"]
+    _, report = cli_json("--select", "self-reference", "--no-cache", *map(str, paths))
+    for path in paths:
+        source = path.read_text(encoding="utf-8")
+        line, col = line_col(source, source.index("Editorial_board"))
+        assert any(f["path"] == str(path) and (f["line"], f["column"]) == (line, col)
+                   for f in report["findings"]), (path.name, report["findings"])

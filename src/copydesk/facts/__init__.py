@@ -30,7 +30,7 @@ def kit_for(context: "Context") -> "Kit":
 
     catalogue = catalogue_for(context)
     paths = tuple(str(p) for p in context.fact_paths)
-    compiled = context.shared(("facts.phrasings", context.packs.paths),
+    compiled = context.shared(("facts.matchers", context.packs.paths),
                               lambda: (compile_catalogue(catalogue), compile_cues(catalogue)))
     if paths:
         base = context.shared(("facts.base", cache_key(paths, catalogue)), lambda: load_base(paths, catalogue))

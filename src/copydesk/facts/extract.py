@@ -1,31 +1,33 @@
 """Relation statements in a draft: phrasings matched over entity mentions, placed in time.
 
-For each prose sentence that mentions a known entity, the mentions are masked (see
-``phrasings.py``) and every phrasing of the catalogue is tried. A match becomes a
+For each prose sentence that mentions a known entity, the mentions, dates and figures are
+masked (see ``phrasings.py``) and the catalogue's phrasings are tried. A match becomes a
 :class:`Statement` unless the sentence denies, questions, quotes or merely supposes it. Its
 time is the one the sentence speaks of: a date in the phrasing, else the nearest date in the
-sentence, else (for a past-tense statement) any time up to the draft's date, else the draft's
-date itself.
+sentence, else the draft's date; a past-tense statement ("former CEO", "was led by") speaks
+of some time up to then.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, replace
-from functools import cached_property
 from datetime import date
+from functools import cached_property
 
 from copydesk.facts import amounts, timex
 from copydesk.facts.catalogue import Catalogue, Relation, Title
 from copydesk.facts.matcher import Mention, find_mentions
-from copydesk.facts.phrasings import FILLER, Phrasing, mask_char, mask_index
+from copydesk.facts.phrasings import AMOUNT_MASK, DATE_MASK, FILLER, Matcher, Slots, mask_char, mask_index
+from copydesk.facts.scan import scan
 from copydesk.facts.textform import name_form, prose_form
 
 _CLAUSE_BREAK = re.compile(r"[;:—–()]")
 _QUOTED = re.compile(r'"[^"]{1,400}"')
 _LIST_MORE = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)([\U000F0000-\U000FFFFD])\uE000*")
-_PAST_MODIFIERS = {"former", "then", "ex", "outgoing"}
 _DATE_LEAD = re.compile(r"\b(?:in|on|during|back in|around|circa)\s+$", re.IGNORECASE)
+_PAST_MODIFIERS = {"former", "then", "ex", "outgoing"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +68,7 @@ class Kit:
     """What extraction needs, built once per process: catalogue, compiled phrasings, fact base."""
 
     catalogue: Catalogue
-    phrasings: tuple[Phrasing, ...]
+    matchers: tuple[Matcher, ...]
     cues: dict[str, re.Pattern]
     base: object  # FactBase
 
@@ -78,19 +80,18 @@ def extract(document, kit: Kit, publication_date: str | None) -> list[Statement]
     mentions = find_mentions(name_form(prose), kit.base, regions)
     if not mentions:
         return []
+    spans = [(s.start, s.end) for s in document.prose_sentences()]
+    found = _per_span(spans, [(m.start, m.end) for m in mentions], mentions)
+    spans, found = [s for s, f in zip(spans, found) if f], [f for f in found if f]
+    dates, figures = scan(prose, spans)
     anchor = timex.parse_anchor(publication_date)
     out: list[Statement] = []
     seen: set[tuple] = set()
-    i = 0
-    for sentence in document.prose_sentences():
-        while i < len(mentions) and mentions[i].start < sentence.start:
-            i += 1
-        j = i
-        while j < len(mentions) and mentions[j].end <= sentence.end:
-            j += 1
-        if j == i:
+    by_sentence = zip(spans, found, _per_span(spans, dates), _per_span(spans, figures))
+    for span, found, in_dates, in_figures in by_sentence:
+        if not found:
             continue
-        reader = _SentenceReader(kit, prose, sentence.start, sentence.end, mentions[i:j], anchor)
+        reader = _SentenceReader(kit, prose, span, found, in_dates, in_figures, anchor)
         for statement in reader.statements():
             if statement.key not in seen:
                 seen.add(statement.key)
@@ -98,58 +99,80 @@ def extract(document, kit: Kit, publication_date: str | None) -> list[Statement]
     return out
 
 
+def _per_span(spans: list[tuple[int, int]], items: list[tuple[int, int]], values: list | None = None) -> list[list]:
+    """For each span (sorted), the items (sorted spans) that lie inside it; one pass."""
+    values = items if values is None else values
+    starts = [s for s, _ in items]
+    out = []
+    for lo, hi in spans:
+        i, j = bisect.bisect_left(starts, lo), bisect.bisect_left(starts, hi)
+        out.append([values[k] for k in range(i, j) if items[k][1] <= hi])
+    return out
+
+
 class _SentenceReader:
-    def __init__(self, kit: Kit, prose: str, start: int, end: int, mentions: list[Mention], anchor: date | None):
-        self.kit, self.start, self.mentions, self.anchor = kit, start, mentions, anchor
-        self.text = prose[start:end]
-        pieces, pos = [], start
-        for k, m in enumerate(mentions):
-            pieces.append(prose[pos:m.start])
-            pieces.append(mask_char(k) + FILLER * (m.end - m.start - 1))
-            pos = m.end
-        pieces.append(prose[pos:end])
+    def __init__(self, kit: Kit, prose: str, span: tuple[int, int], mentions: list[Mention],
+                 dates: list[tuple[int, int]], figures: list[tuple[int, int]], anchor: date | None):
+        self.kit, self.start, self.mentions, self.anchor = kit, span[0], mentions, anchor
+        self.text = prose[span[0]:span[1]]
+        taken = [(m.start, m.end) for m in mentions]
+        masks = [(m.start, m.end, mask_char(k)) for k, m in enumerate(mentions)]
+        self.dates = [d for d in dates if not any(_overlap(d, t) for t in taken)]
+        self.figures = [f for f in figures if not any(_overlap(f, t) for t in taken)]
+        masks += [(s, e, DATE_MASK) for s, e in self.dates] + [(s, e, AMOUNT_MASK) for s, e in self.figures]
+        pieces, pos = [], span[0]
+        for s, e, head in sorted(masks):
+            pieces += [prose[pos:s], head + FILLER * (e - s - 1)]
+            pos = e
+        pieces.append(prose[pos:span[1]])
         self.masked = "".join(pieces)
         self.question = self.text.rstrip(' "\')]').endswith("?")
         self.quoted = [m.span() for m in _QUOTED.finditer(self.text)]
-        self._anchors: dict[str, list[int]] = {"entity": [m.start - start for m in mentions]}
 
     @cached_property
     def times(self) -> list[tuple[int, int, timex.Interval]]:
-        return timex.sentence_times(self.text, self.anchor)
+        return timex.times_of(self.text, [(s - self.start, e - self.start) for s, e in self.dates], self.anchor)
 
-    def _anchored_at(self, kind: str) -> list[int]:
-        """Where a date, an amount or a mention starts (a date with its "in"/"on" before it)."""
-        found = self._anchors.get(kind)
-        if found is None:
-            if kind == "date":
-                found = []
-                for m in timex.TIMEX_RE.finditer(self.text):
-                    lead = _DATE_LEAD.search(self.text, max(0, m.start() - 12), m.start())
-                    found += [lead.start(), m.start()] if lead else [m.start()]
-            else:
-                found = [m.start() for m in amounts.AMOUNT_RE.finditer(self.masked)]
-            self._anchors[kind] = found
-        return found
+    @cached_property
+    def _anchors(self) -> dict[str, list[int]]:
+        """Where a matcher may start: a mention, a date (or its "in"/"on"), a figure."""
+        dates = []
+        for s, _ in self.dates:
+            s -= self.start
+            lead = _DATE_LEAD.search(self.text, max(0, s - 12), s)
+            dates += [lead.start(), s] if lead else [s]
+        return {"entity": [m.start - self.start for m in self.mentions], "date": dates,
+                "amount": [s - self.start for s, _ in self.figures]}
+
+    def _types_at(self) -> dict[int, str]:
+        return {m.start - self.start: self._type(m) for m in self.mentions}
 
     def statements(self):
         if self.question:
             return
         lowered = self.masked.lower()
-        for phrasing in self.kit.phrasings:
-            if phrasing.mentions > len(self.mentions) or not phrasing.applies(lowered):
+        types = self._types_at()
+        match_at = self.masked
+        for matcher in self.kit.matchers:
+            if matcher.mentions > len(self.mentions):
                 continue
-            if phrasing.anchor:
-                matches = (phrasing.regex.match(self.masked, pos) for pos in self._anchored_at(phrasing.anchor))
+            if matcher.hints is not None and not matcher.hints.search(lowered):
+                continue
+            if matcher.anchor:
+                positions = self._anchors[matcher.anchor]
+                if matcher.lead_types is not None:
+                    positions = [p for p in positions if types.get(p) in matcher.lead_types]
+                found = (matcher.regex.match(match_at, p) for p in positions)
             else:
-                matches = phrasing.regex.finditer(self.masked)
-            for m in matches:
+                found = matcher.regex.finditer(match_at)
+            for m in found:
                 if m is not None:
-                    yield from self._read(phrasing, m)
+                    yield from self._read(matcher.slots(m))
 
     # --- one match -----------------------------------------------------------------------
 
-    def _mention(self, m: re.Match, slot: str) -> Mention:
-        return self.mentions[mask_index(m.group(slot)[0])]
+    def _mention(self, slots: Slots, slot: str) -> Mention:
+        return self.mentions[mask_index(slots.get(slot)[0])]
 
     def _type(self, mention: Mention) -> str:
         entity = self.kit.base.entity(mention.entity)
@@ -160,66 +183,65 @@ class _SentenceReader:
         return Value(kind, self.start + s, self.start + e, self.text[s:e], **kw)
 
     def _entity_value(self, mention: Mention) -> Value:
-        return Value("entity", mention.start, mention.end, self.text[mention.start - self.start:mention.end - self.start],
-                     entity=mention.entity)
+        s, e = mention.start - self.start, mention.end - self.start
+        return Value("entity", mention.start, mention.end, self.text[s:e], entity=mention.entity)
 
-    def _read(self, phrasing: Phrasing, m: re.Match):
-        relation = phrasing.relation
-        subject = self._mention(m, "subject")
-        if self._type(subject) not in relation.subject_types:
+    def _read(self, slots: Slots):
+        relation = slots.phrasing.relation
+        subject = self._mention(slots, "subject")
+        if self._type(subject) not in relation.subject_types or self._blocked(slots):
             return
-        if self._blocked(m):
-            return
-        groups = m.groupdict()
         value, qualifier, amount, objects = None, None, None, []
         if relation.object == "entity":
-            objects = [self._mention(m, "object")]
+            objects = [self._mention(slots, "object")]
             if relation.listable:
-                objects += self._more_objects(m.end("object"))
+                objects += self._more_objects(slots.end("object"))
             objects = [o for o in objects if not relation.object_types or self._type(o) in relation.object_types]
             if not objects or any(o.entity == subject.entity for o in objects):
                 return
         elif relation.object == "date":
-            interval = timex.resolve(m.group("date"), self.anchor)
+            span = slots.span("date")
+            interval = timex.resolve(self.text[span[0]:span[1]], self.anchor)
             if interval is None:
                 return
-            value = self._value("date", m.span("date"), interval=interval)
+            value = self._value("date", span, interval=interval)
         elif relation.object == "amount":
-            parsed = amounts.parse(m.group("amount"))
-            if parsed is None:
+            value = self._amount(slots)
+            if value is None:
                 return
-            value = self._value("amount", m.span("amount"), amount=parsed)
         else:
-            title = self.kit.catalogue.title(m.group("title"))
-            if title is None or (groups.get("title_mod") or "").lower() == "incoming":
+            title = self.kit.catalogue.title(slots.get("title"))
+            if title is None or (slots.get("title_mod") or "").lower() == "incoming":
                 return
-            value = self._value("text", m.span("title"), title=title)
+            value = self._value("text", slots.span("title"), title=title)
         if relation.qualifier == "org":
-            org = self._mention(m, "org")
+            org = self._mention(slots, "org")
             if relation.qualifier_types and self._type(org) not in relation.qualifier_types:
                 return
             qualifier = org.entity
-        elif relation.qualifier and groups.get(relation.qualifier):
-            qualifier = measure_key(m.group(relation.qualifier))
-        if groups.get("amount") and relation.object != "amount":
-            parsed = amounts.parse(m.group("amount"))
-            if parsed is not None:
-                amount = self._value("amount", m.span("amount"), amount=parsed)
+        elif relation.qualifier and slots.get(relation.qualifier):
+            qualifier = measure_key(slots.get(relation.qualifier))
+        if relation.object != "amount" and slots.get("amount"):
+            amount = self._amount(slots)
         if relation.amount == "required" and amount is None:
             return
-        past = phrasing.tense == "past" or (groups.get("title_mod") or "").lower() in _PAST_MODIFIERS \
-            or self._cue("past", m)
+        past = slots.phrasing.tense == "past" or (slots.get("title_mod") or "").lower() in _PAST_MODIFIERS \
+            or self._cue("past", slots)
         value_span = (value.start, value.end) if value else (objects[0].start, objects[0].end)
         if self._in_quotes(value_span):
             return
-        when, explicit = self._when(m, relation, past, value_span)
+        when, explicit = self._when(slots, relation, past, value_span)
         common = dict(when=when, explicit=explicit, past=past, sentence=self.start, amount=amount,
                       subject_at=self._entity_value(subject))
-        values = [value] if value else [self._entity_value(o) for o in objects]
-        for v in values:
+        for v in [value] if value else [self._entity_value(o) for o in objects]:
             statement = Statement(relation, subject.entity, v, qualifier=qualifier, **common)
             yield statement
             yield from self._implied(statement, subject)
+
+    def _amount(self, slots: Slots) -> Value | None:
+        span = slots.span("amount")
+        parsed = amounts.parse(self.text[span[0]:span[1]])
+        return None if parsed is None else self._value("amount", span, amount=parsed)
 
     def _more_objects(self, after: int) -> list[Mention]:
         """The rest of a list object: "founded by A, B and C"."""
@@ -235,58 +257,57 @@ class _SentenceReader:
         if title is None or not title.implies or statement.qualifier is None:
             return
         relation = self.kit.catalogue.relations[title.implies]
-        org_type = self.kit.base.entity(statement.qualifier)
-        if org_type is None or org_type.type not in relation.subject_types:
+        org = self.kit.base.entity(statement.qualifier)
+        if org is None or org.type not in relation.subject_types:
             return
-        value = self._entity_value(person)
-        yield replace(statement, relation=relation, subject=statement.qualifier, value=value,
+        yield replace(statement, relation=relation, subject=statement.qualifier, value=self._entity_value(person),
                       qualifier=None, implied=True, subject_at=None)
 
-    # --- judgement of the sentence around a match -----------------------------------------
+    # --- the sentence around a match ------------------------------------------------------
 
-    def _scope(self, m: re.Match) -> str:
+    def _scope(self, slots: Slots) -> str:
         """The match and the words before it in its clause."""
-        before = self.masked[:m.start()]
-        breaks = list(_CLAUSE_BREAK.finditer(before))
-        start = breaks[-1].end() if breaks else 0
-        return self.masked[start:m.end()]
+        start = slots.start()
+        breaks = list(_CLAUSE_BREAK.finditer(self.masked, 0, start))
+        return self.masked[breaks[-1].end() if breaks else 0:slots.end()]
 
-    def _cue(self, kind: str, m: re.Match) -> bool:
+    def _cue(self, kind: str, slots: Slots) -> bool:
         pattern = self.kit.cues.get(kind)
-        return bool(pattern and pattern.search(self._scope(m)))
+        return bool(pattern and pattern.search(self._scope(slots)))
 
-    def _blocked(self, m: re.Match) -> bool:
+    def _blocked(self, slots: Slots) -> bool:
         """Denied ("never led"), supposed ("if", "would"): the sentence does not assert it."""
-        return self._cue("negation", m) or self._cue("hypothetical", m)
+        return self._cue("negation", slots) or self._cue("hypothetical", slots)
 
     def _in_quotes(self, span: tuple[int, int]) -> bool:
         s, e = span[0] - self.start, span[1] - self.start
         return any(qs < s and e < qe for qs, qe in self.quoted)
 
-    def _when(self, m: re.Match, relation: Relation, past: bool, value_span) -> tuple[timex.Interval, bool]:
-        """The time the statement speaks of, and whether the sentence names it.
-
-        A past-tense statement ("former CEO", "was led by") speaks of some time up to then.
-        """
-        when, explicit = self._named_time(m, relation, value_span)
-        if when is None:
-            when = timex.Interval(self.anchor, self.anchor, "day") if self.anchor else None
+    def _when(self, slots: Slots, relation: Relation, past: bool, value_span) -> tuple[timex.Interval, bool]:
+        """The time the statement speaks of, and whether the sentence names it."""
+        when, explicit = self._named_time(slots, relation, value_span)
+        if when is None and self.anchor:
+            when = timex.Interval(self.anchor, self.anchor, "day")
         if past:
             return timex.Interval(timex.EARLIEST, when.end if when else timex.LATEST), explicit
         return when or timex.Interval(timex.EARLIEST, timex.LATEST), explicit
 
-    def _named_time(self, m: re.Match, relation: Relation, value_span) -> tuple[timex.Interval | None, bool]:
+    def _named_time(self, slots: Slots, relation: Relation, value_span) -> tuple[timex.Interval | None, bool]:
         times = self.times
-        if relation.object != "date" and m.groupdict().get("date"):
-            own = [t for t in times if t[0] == m.start("date")]
+        if relation.object != "date" and slots.get("date"):
+            own = [t for t in times if t[0] == slots.start("date")]
             if own:
                 return own[0][2], True
         vs, ve = value_span[0] - self.start, value_span[1] - self.start
         others = [t for t in times if t[1] <= vs or t[0] >= ve]
         if not others:
             return None, False
-        nearest = min(others, key=lambda t: min(abs(t[0] - m.end()), abs(t[1] - m.start())))
+        nearest = min(others, key=lambda t: min(abs(t[0] - slots.end()), abs(t[1] - slots.start())))
         return nearest[2], True
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
 
 
 def measure_key(word: str) -> str:

@@ -16,14 +16,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from copydesk.facts import amounts, timex
 from copydesk.facts.catalogue import Catalogue, Relation
 from copydesk.yamlio import DataError
 
 MENTION_BASE = 0xF0000  # supplementary private use area A: never in real prose
 FILLER = "\uE000"
+DATE_MASK, AMOUNT_MASK = "\U00100000", "\U00100001"  # dates and figures are masked too
 ENTITY = "[\U000F0000-\U000FFFFD]\uE000*"
-_NOT_ENTITY = "\U000F0000-\U000FFFFD\uE000"
+_MASKS = "\U000F0000-\U000FFFFD\U00100000\U00100001\uE000"
 
 ENTITY_SLOTS = ("subject", "object", "org")
 _CAPTURING = ("date", "amount", "title", "measure")
@@ -34,14 +34,6 @@ _END_OF_TITLE = (r"(?![\w-])(?!\s+(?:of|at|to|on)\b)"
                  r"(?!\s+for\s+(?!(?:over|more than|nearly|almost|about|some|a|an|\d+|two|three|four|five|six"
                  r"|seven|eight|nine|ten)\b))")
 _TITLE_MODIFIERS = "interim|acting|former|then|ex|outgoing|incoming|new|longtime|long-time"
-_DIGITS = tuple("0123456789")
-_SLOT_HINTS = {
-    "date": _DIGITS + ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-                       "ago", "year", "month", "week", "yesterday"),
-    "amount": _DIGITS + ("thousand", "million", "billion", "trillion"),
-}
-
-
 @dataclass(frozen=True)
 class Phrasing:
     relation: Relation
@@ -81,7 +73,7 @@ class Matcher:
     phrasings: tuple[Phrasing, ...]
     anchor: str | None  # entity | date | amount: tried only where one starts
     lead_types: frozenset[str] | None  # for an entity anchor: the types the mention may have
-    hints: tuple[str, ...]  # else one of these (lower case) must be in the sentence
+    hints: re.Pattern | None  # else one of these words (lower case) must be in the sentence
     mentions: int  # the fewest entity mentions any of its phrasings needs
 
     def slots(self, m: re.Match) -> Slots:
@@ -110,12 +102,12 @@ def _slots(catalogue: Catalogue, k: int) -> dict[str, str]:
     stop = catalogue.words.get("np_stop", ())
     return {
         "any": ENTITY,
-        "date": rf"(?:(?:in|on|during|back in|around|circa)\s+)?(?P<date_{k}>{timex.TIMEX})",
-        "amount": rf"(?P<amount_{k}>{amounts.AMOUNT})",
+        "date": rf"(?:(?:in|on|during|back in|around|circa)\s+)?(?P<date_{k}>{DATE_MASK}{FILLER}*)",
+        "amount": rf"(?P<amount_{k}>{AMOUNT_MASK}{FILLER}*)",
         "title": rf"(?:(?P<title_mod_{k}>{_TITLE_MODIFIERS})[- ])?(?P<title_{k}>{_alternation(titles)})",
         "measure": rf"(?P<measure_{k}>{_alternation(catalogue.words.get('measure', ()))})",
         "np": rf"(?:(?!{_alternation(stop)}\b)[\w'-]+:?\s+){{0,4}}",
-        "tail": rf"[^,;:.!?\n{_NOT_ENTITY}]{{0,80}}?",
+        "tail": rf"[^,;:.!?\n{_MASKS}]{{0,80}}?",
     }
 
 
@@ -162,12 +154,7 @@ def translate(entry, relation: Relation, catalogue: Catalogue, k: int = 0) -> tu
             raise DataError(f"{where}: unknown slot or word list {{{name}}}")
         pos = m.end()
     out.append(re.sub(r" +", r"\\s+", pattern[pos:]))
-    source = "".join(out)
-    try:
-        re.compile(source, re.IGNORECASE)
-    except re.error as exc:
-        raise DataError(f"{where}: not a valid pattern: {exc}") from None
-    return Phrasing(relation, pattern, tense), source, _lead(pattern), mentions
+    return Phrasing(relation, pattern, tense), "".join(out), _lead(pattern), mentions
 
 
 def compile_catalogue(catalogue: Catalogue) -> tuple[Matcher, ...]:
@@ -175,7 +162,7 @@ def compile_catalogue(catalogue: Catalogue) -> tuple[Matcher, ...]:
     groups: dict[tuple, list] = {}
     for relation in catalogue.relations.values():
         for entry in relation.phrasings:
-            phrasing, _, lead, _ = translate(entry, relation, catalogue)
+            lead = _lead(entry.get("pattern", "") if isinstance(entry, dict) else str(entry))
             joinable = lead.strip("{}") in (*ENTITY_SLOTS, "any")
             key = (relation.id, lead) if joinable else (relation.id, lead, len(groups))
             groups.setdefault(key, []).append(entry)
@@ -183,16 +170,30 @@ def compile_catalogue(catalogue: Catalogue) -> tuple[Matcher, ...]:
     for (relation_id, lead, *_), entries in groups.items():
         relation = catalogue.relations[relation_id]
         parts = [translate(entry, relation, catalogue, k) for k, entry in enumerate(entries)]
-        regex = re.compile("|".join(f"(?P<_{k}>{source})" for k, (_, source, _, _) in enumerate(parts)),
-                           re.IGNORECASE)
+        regex = _compile("|".join(f"(?P<_{k}>{source})" for k, (_, source, _, _) in enumerate(parts)), parts)
         anchor = "entity" if lead.strip("{}") in (*ENTITY_SLOTS, "any") else _SLOT_ANCHORS.get(lead)
         matchers.append(Matcher(regex, tuple(p for p, _, _, _ in parts), anchor,
-                                _lead_types(relation, lead), () if anchor == "entity" else _hints(lead, catalogue),
+                                _lead_types(relation, lead), None if anchor else _hint_pattern(lead, catalogue),
                                 min(n for _, _, _, n in parts)))
     return tuple(matchers)
 
 
 _SLOT_ANCHORS = {"{date}": "date", "{amount}": "amount"}
+
+
+def _compile(source: str, parts: list) -> re.Pattern:
+    """Compile a matcher; when it fails, name the phrasing at fault."""
+    try:
+        return re.compile(source, re.IGNORECASE)
+    except re.error:
+        for phrasing, part, _, _ in parts:
+            try:
+                re.compile(part, re.IGNORECASE)
+            except re.error as exc:
+                relation = phrasing.relation
+                raise DataError(f"{relation.pack or 'rule pack'}: relation {relation.id!r}: phrasing "
+                                f"{phrasing.source!r}: not a valid pattern: {exc}") from None
+        raise
 
 
 def _lead_types(relation: Relation, lead: str) -> frozenset[str] | None:
@@ -259,15 +260,18 @@ def _lead(pattern: str) -> str:
     return ""
 
 
+def _hint_pattern(lead: str, catalogue: Catalogue) -> re.Pattern | None:
+    hints = _hints(lead, catalogue)
+    return re.compile("|".join(re.escape(h) for h in hints)) if hints else None
+
+
 def _hints(lead: str, catalogue: Catalogue) -> tuple[str, ...]:
     """Lower-case text a sentence must contain for a match to start with ``lead``.
 
-    Only plain words and date or amount slots give hints; a lead that cannot be read so
-    gives none, and the phrasing is tried on every sentence.
+    Only plain words give hints; a lead that cannot be read so gives none, and the phrasing
+    is tried on every sentence.
     """
     name = lead[1:-1] if lead.startswith("{") else None
-    if name in _SLOT_HINTS:
-        return _SLOT_HINTS[name]
     if name in catalogue.words:
         words = catalogue.words[name]
     elif lead.startswith("(?:") and lead.endswith(")"):

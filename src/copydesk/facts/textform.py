@@ -8,22 +8,23 @@ from __future__ import annotations
 
 import re
 
-_PROSE = str.maketrans({
-    "’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'", "“": '"', "”": '"', "„": '"',
-    "\u00a0": " ", "\u2009": " ", "\u202f": " ", "\u2007": " ", "\u2010": "-", "\u2011": "-",
-    "\n": " ", "\r": " ", "\t": " ",
-})
-_NAMES = str.maketrans({"-": " "})
+# One character for one: replace() runs in C and is much faster than translate() here.
+_PROSE = (("’", "'"), ("‘", "'"), ("ʼ", "'"), ("`", "'"), ("´", "'"), ("“", '"'), ("”", '"'), ("„", '"'),
+          ("\u00a0", " "), ("\u2009", " "), ("\u202f", " "), ("\u2007", " "), ("\u2010", "-"),
+          ("\u2011", "-"), ("\n", " "), ("\r", " "), ("\t", " "))
 
 
 def prose_form(text: str) -> str:
     """Straight quotes and plain spaces, so phrasings need not spell every variant."""
-    return text.translate(_PROSE)
+    for old, new in _PROSE:
+        if old in text:
+            text = text.replace(old, new)
+    return text
 
 
 def name_form(prose: str) -> str:
     """Hyphens as spaces too, so that "Llama-4" finds "Llama 4" and "Meta-owned" finds Meta."""
-    return prose.translate(_NAMES)
+    return prose.replace("-", " ")
 
 
 def surface_key(name: str) -> str:

@@ -160,10 +160,6 @@ TIMEX = (
 TIMEX_RE = re.compile(TIMEX, re.IGNORECASE)
 
 
-def find_all(text: str) -> list[re.Match]:
-    return list(TIMEX_RE.finditer(text))
-
-
 def resolve(expression: str, anchor: date | None) -> Interval | None:
     """The interval a time expression stands for, ``anchor`` being the draft's date."""
     text = re.sub(r"\s+", " ", expression.strip()).replace("–", "-")
@@ -360,14 +356,18 @@ def _relative(text: str, anchor: date | None):
 _BEFORE = re.compile(r"\b(since|from|until|till|through|before|prior to|after|by|as of)\s+$", re.IGNORECASE)
 
 
-def sentence_times(text: str, anchor: date | None) -> list[tuple[int, int, Interval]]:
-    """Every time expression in ``text`` with what it means there: "since 2025" is open-ended."""
+def times_of(text: str, spans: list[tuple[int, int]], anchor: date | None) -> list[tuple[int, int, Interval]]:
+    """The time expressions at ``spans`` of ``text`` with what they mean there.
+
+    The word before one counts: "since 2025" runs to the draft's date, "until 2024" from
+    any time before.
+    """
     out = []
-    for m in TIMEX_RE.finditer(text):
-        interval = resolve(m.group(0), anchor)
+    for start, end in spans:
+        interval = resolve(text[start:end], anchor)
         if interval is None:
             continue
-        lead = _BEFORE.search(text, max(0, m.start() - 12), m.start())
+        lead = _BEFORE.search(text, max(0, start - 12), start)
         word = lead.group(1).lower() if lead else ""
         if word in ("since", "from"):
             interval = Interval(interval.start, anchor or LATEST)
@@ -377,7 +377,7 @@ def sentence_times(text: str, anchor: date | None) -> list[tuple[int, int, Inter
             interval = Interval(EARLIEST, interval.start - timedelta(days=1))
         elif word == "after":
             interval = Interval(interval.end + timedelta(days=1), LATEST)
-        out.append((m.start(), m.end(), interval))
+        out.append((start, end, interval))
     return out
 
 

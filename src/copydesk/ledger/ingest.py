@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass
 
 from copydesk.ledger.store import Entry, Ledger, normalise_path
@@ -64,5 +65,9 @@ def record_file(ledger: Ledger, engine, path: str) -> Outcome:
         found = entries(document, context)
     except (InputError, DataError) as exc:
         return Outcome(key, "error", error=str(exc))
+    except Exception as exc:  # a reader or extraction bug must not stop the other drafts
+        if os.environ.get("COPYDESK_DEBUG"):
+            raise
+        return Outcome(key, "error", error=f"could not extract claims: {type(exc).__name__}: {exc}")
     ledger.record(key, digest, context.publication_date(document), found)
     return Outcome(key, "updated" if known else "added", len(found))

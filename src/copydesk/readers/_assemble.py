@@ -65,46 +65,59 @@ class _Sections:
         for draft in drafts:
             line = self.text[draft.start:draft.end]
             if draft.reference is not None or draft.ref_key is not None:
-                if draft.reference is not None and not (self.ref_level is not None or draft.reference.key.isdigit()):
-                    blocks.append(Block(PARAGRAPH, draft.start, draft.end, boilerplate=True))
-                    continue
-                ref = draft.reference or common.make_reference(
-                    draft.ref_key, draft.start, draft.end, line, draft.start)
-                references.append(ref)
-                blocks.append(Block(REFERENCE, draft.start, draft.end))
+                self._marked_entry(draft, line, blocks, references)
                 continue
             self._byline(draft, line)
             if draft.kind == HEADING:
                 self._heading(draft, line)
-            boilerplate = draft.boilerplate or self.ended or _furniture(line, draft.kind)
-            if self.article_end and not draft.boilerplate and common.is_article_end(line):
-                self.ended = True
-            if boilerplate:
-                blocks.append(Block(draft.kind, draft.start, draft.end, True, draft.level))
-                continue
-            if self.ref_level is not None and draft.kind == LIST_ITEM:
-                self.ref_count += 1
-                key, body, offset = draft.ordinal or str(self.ref_count), line, draft.start
-                if entry := common.REF_ENTRY_RE.match(line):
-                    key, body, offset = entry.group("key"), entry.group("body"), draft.start + entry.start("body")
-                references.append(common.make_reference(key, draft.start, draft.end, body, offset))
-                blocks.append(Block(REFERENCE, draft.start, draft.end))
-                continue
-            elif draft.kind == PARAGRAPH and self._entry_lines(draft, line, blocks, references):
-                continue
-            blocks.append(Block(draft.kind, draft.start, draft.end, level=draft.level))
+            if self._boilerplate(draft, line):
+                blocks.append(Block(draft.kind, draft.start, draft.end, boilerplate=True, level=draft.level))
+            elif self.ref_level is not None and draft.kind == LIST_ITEM:
+                self._list_entry(draft, line, blocks, references)
+            elif not (draft.kind == PARAGRAPH and self._entry_lines(draft, line, blocks, references)):
+                blocks.append(Block(draft.kind, draft.start, draft.end, level=draft.level))
+
+    def _marked_entry(self, draft: DraftBlock, line: str, blocks: list[Block],
+                      references: list[Reference]) -> None:
+        """An entry the reader knows (a footnote, ``<li id="fn3">``, a link definition).
+
+        A link definition is an entry when it is numbered or under a References heading;
+        otherwise it only gives reference-style links their URL, and no check reads it.
+        """
+        ref = draft.reference
+        if ref is not None and self.ref_level is None and not ref.key.isdigit():
+            blocks.append(Block(PARAGRAPH, draft.start, draft.end, boilerplate=True))
+            return
+        references.append(ref or common.make_reference(draft.ref_key, draft.start, draft.end, line, draft.start))
+        blocks.append(Block(REFERENCE, draft.start, draft.end))
+
+    def _boilerplate(self, draft: DraftBlock, line: str) -> bool:
+        furniture = draft.boilerplate or self.ended or _furniture(line, draft.kind)
+        if self.article_end and not draft.boilerplate and common.is_article_end(line):
+            self.ended = True
+        return furniture
+
+    def _list_entry(self, draft: DraftBlock, line: str, blocks: list[Block],
+                    references: list[Reference]) -> None:
+        """An item of a list under a References heading: keyed by its number (or ``[n]``)."""
+        self.ref_count += 1
+        key, body, offset = draft.ordinal or str(self.ref_count), line, draft.start
+        if entry := common.REF_ENTRY_RE.match(line):
+            key, body, offset = entry.group("key"), entry.group("body"), draft.start + entry.start("body")
+        references.append(common.make_reference(key, draft.start, draft.end, body, offset))
+        blocks.append(Block(REFERENCE, draft.start, draft.end))
 
     def _byline(self, draft: DraftBlock, line: str) -> None:
         if self.prose_seen >= _BYLINE_WINDOW or self.meta.byline is not None:
             return
         if not draft.boilerplate:
             self.prose_seen += 1
-        if draft.kind not in (PARAGRAPH, HEADING) or not (parsed := common.parse_byline(line)):
+        if draft.kind != PARAGRAPH or not (parsed := common.parse_byline(line)):  # a heading is no byline
             return
-        who, date = parsed
+        who, day = parsed
         draft.boilerplate = True
         self.meta.byline = line
-        self.meta.date = self.meta.date or date
+        self.meta.date = self.meta.date or day
         if self.meta.publication is None and who and not re.match(r"by\s", line, re.IGNORECASE):
             self.meta.publication = who  # "Daily Digest Team ..." names the outlet; "By Jane Doe" a person
 
@@ -152,17 +165,19 @@ def _citations(text: str, blocks: list[Block], found: list[Citation],
     for c in found:
         if id(c) in in_entries or not _inside(starts, prose, c.start):
             continue
-        if c.kind == "link" and c.key is not None:
-            c.key = keys.get(c.key.lower())  # a reference-style link counts only if it names an entry
+        if c.kind == "link":
+            c.label = text[c.start:c.end]
+            if c.key is not None:  # a reference-style link counts only if it names an entry
+                c.key = keys.get(c.key.lower())
         out.append(c)
-    taken = sorted((c.start, c.end) for c in out)
+    # markers the reader wrote as "[3]" itself (<sup>3</sup>) are already in; links are not markers
+    markers = sorted((c.start, c.end) for c in out if c.kind != "link")
+    marker_starts = [m[0] for m in markers]
     for b in prose:
         for c in common.bracket_citations(text, b.start, b.end):
-            if not any(s < c.end and c.start < e for s, e in taken):
+            i = bisect.bisect_left(marker_starts, c.end)
+            if not (i and markers[i - 1][1] > c.start):
                 out.append(c)
-    for c in out:
-        if c.kind == "link" and c.label is None:
-            c.label = text[c.start:c.end]
     out.sort(key=lambda c: (c.start, c.end))
     return out
 
@@ -174,24 +189,23 @@ def _reference_links(text: str, blocks: list[Block], found: list[Citation],
     A link whose anchor is a bare address (``reuters.com/markets``) closing the entry is the
     URL as displayed, not part of the title.
     """
-    by_start = {r.start: i for i, r in enumerate(references)}
-    used = []
-    for b in blocks:
-        if b.kind != REFERENCE:
+    entries = [b for b in blocks if b.kind == REFERENCE]
+    starts = [b.start for b in entries]
+    links: dict[int, list[Citation]] = {}
+    for c in found:
+        if c.kind == "link" and c.url and _inside(starts, entries, c.start):
+            links.setdefault(entries[bisect.bisect_right(starts, c.start) - 1].start, []).append(c)
+    for i, ref in enumerate(references):
+        if ref.start not in links:
             continue
-        links = [c for c in found if b.start <= c.start < b.end and c.kind == "link" and c.url]
-        used.extend(links)
-        i = by_start.get(b.start)
-        if i is None or not links:
-            continue
-        ref, link = references[i], links[0]
+        link = links[ref.start][0]
         anchor = text[link.start:link.end]
         if ref.url_span is None and "." in anchor and not re.search(r"\s", anchor) \
                 and not text[link.end:ref.end].strip(" .,;"):
             first = (ref.publisher_span or ref.title_span or (link.start,))[0]
             ref = common.make_reference(ref.key, ref.start, ref.end, text[first:link.start], first)
         references[i] = replace(ref, url=link.url, url_span=ref.url_span or (link.start, link.end))
-    return used
+    return [c for group in links.values() for c in group]
 
 
 def _inside(starts: list[int], blocks: list[Block], offset: int) -> bool:

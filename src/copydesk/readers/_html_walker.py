@@ -51,6 +51,8 @@ _UNIT_BEFORE = re.compile(r"(?:\d|(?<![^\W\d_])[^\W\d_]{1,3})$")  # 10<sup>6</su
 _SIBLINGS = {"li": ({"li"}, {"ol", "ul"}), "td": ({"td", "th"}, {"tr", "table"}),
              "th": ({"td", "th"}, {"tr", "table"}), "tr": ({"tr"}, {"table"}),
              "dt": ({"dt", "dd"}, {"dl"}), "dd": ({"dt", "dd"}, {"dl"})}
+_TITLE_SEPARATOR = re.compile(r"\s+[|–—-]\s+")  # "Headline | Site"
+_INVISIBLE = frozenset("\u00ad\u200b")  # soft hyphen, zero-width space
 _HEAD_TAGS = frozenset("html head title meta link style script base noscript template".split())
 _DATE_META = ("article:published_time", "og:published_time", "datepublished", "date", "pubdate",
               "publish-date", "publish_date", "dc.date", "dc.date.issued", "citation_publication_date",
@@ -246,6 +248,8 @@ class _Parser(HTMLParser):
         if self.src.startswith(";", start + len(raw)):
             raw += ";"
         decoded = unescape(raw)
+        if decoded in _INVISIBLE:  # &shy; inside a word must not split it for the checks
+            return
         if self.title is not None:
             self.title.append(decoded)
         self._text(decoded, start, len(raw))
@@ -383,9 +387,7 @@ def _strip_site(title: str | None, publication: str | None) -> str | None:
     """``Story headline | The Site`` without the site's name."""
     if not title:
         return None
-    cut = None
-    for cut in re.finditer(r"\s+[|–—-]\s+", title):
-        pass
+    cut = next(reversed(list(_TITLE_SEPARATOR.finditer(title))), None)
     if cut and publication and title[cut.end():].strip().lower() == publication.lower():
         return title[:cut.start()]
     return title

@@ -3,8 +3,10 @@
 Judged only from what the draft gives. A reference's evidence is its title and its URL's
 slug words (its publisher and domain say who published it, not what about); a link's
 evidence is its URL's slug. The claim's context is the citing paragraph (not the heading
-above it: scraped sidebars pose as headings); the article's subjects are its title and the
-terms its prose repeats. Evidence that meets neither is off topic. Too little evidence (no title, a bare domain) means silence.
+above it: scraped sidebars pose as headings); the article's subjects are its title, the terms
+its prose repeats and the names its sentences mention. Evidence that meets neither is off
+topic. Too little evidence (no title, a bare domain, a title in another language) means
+silence.
 """
 
 from __future__ import annotations
@@ -21,8 +23,8 @@ from copydesk.model import Document, Finding
 
 RULE = "citation-off-topic"
 _LANGUAGE_SAMPLE = 3000  # characters of prose that tell the draft's language
-MIN_LINK_TERMS = 2
-THIN_EVIDENCE = 3  # fewer subject words than this: a title too thin to outweigh its publisher  # a link has no title: one slug word ("/newsletter", a handle) is too little
+MIN_LINK_TERMS = 2  # a link has no title: one slug word ("/newsletter", a handle) is too little
+THIN_EVIDENCE = 3  # fewer subject words than this: a title too thin to outweigh its publisher
 
 
 def reference_evidence(ref, data: CitationData) -> set[str]:
@@ -89,7 +91,7 @@ def off_topic_citations(document: Document, locator: Locator, data: CitationData
 
 
 def _references(document, locator, data, subjects, around) -> Iterator[Finding]:
-    verdicts: dict[str, set[str] | None] = {}  # key -> evidence when off the article's subjects
+    verdicts: dict[str, set[str]] = {}  # key -> evidence, for references off the article's subjects
     sample = " ".join(document.text[b.start:b.end] for _, b in document.prose_blocks())[:_LANGUAGE_SAMPLE]
     article_language = _other_language(sample, data)
     for ref in document.references:
@@ -116,9 +118,9 @@ def _references(document, locator, data, subjects, around) -> Iterator[Finding]:
 
 def _own_account(ref, evidence: set[str], context: set[str], data: CitationData) -> bool:
     """A publisher's page about itself, cited where the claim names that publisher ("Cerulean
-    says ..." citing Cerulean's "C1 product brief"), with a title too thin to say otherwise. A title with enough words of
-    its own ("GeForce Now adds 20 games") is judged on them: a publisher's name alone does
-    not make a page on topic."""
+    says ..." citing Cerulean's "C1 product brief"), with a title too thin to say otherwise.
+    A title with words enough of its own ("GeForce Now adds 20 games") is judged on them: a
+    publisher's name alone does not make a page on topic."""
     publisher = set(topic.terms(ref.publisher or "", data.topic_stopwords))
     return len(evidence) < THIN_EVIDENCE and bool(publisher & context)
 

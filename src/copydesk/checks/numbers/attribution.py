@@ -21,12 +21,15 @@ _DEFINITE = frozenset("the its their his her this that these those".split())
 _PRONOUNS = frozenset("he she they it who which him her them".split())
 # Words that keep a source phrase going: "analysts at Jefferies", "a study by Stanford".
 _CONNECTORS = frozenset("the a an its their his her of at from by for in and & with".split())
+# Common words that modify a noun rather than end its phrase: "in its last annual report".
+_MODIFIERS = frozenset("last next first second third new own latest most recent other same previous final".split())
 # Prepositions that tie a group to a named body: "analysts at Jefferies" (not "reports in France").
 _AFFILIATION = frozenset("at from of with by for".split())
 _PHRASE_TOKENS = 7
 _DOC_PREPOSITION = re.compile(r"(?<![\w’'])(?:in|on|during|from|under)\s+", re.IGNORECASE)
 _QUOTE = re.compile(r"“[^”]{1,2000}”|\"[^\"\n]{1,2000}\"")
 _QUOTE_WINDOW = 120
+_SPEAKER_LINE = re.compile(r"\s*[—–―-]+\s*([^\W\d_][\w’'.-]*)")
 _NAME = r"(?<![\w’'])(?P<name>[A-Z][\w&.-]*|[a-z]+[A-Z][\w&.-]*)"
 
 
@@ -91,6 +94,16 @@ class AttributionDetector:
         for m in self._named_doc.finditer(text):  # "the LMSYS leaderboard", "ONS figures"
             if self._names.is_proper(text, m.start("name"), m.end("name"), 0):
                 return Attribution("document", m.group(0))
+        return None
+
+    def trailer(self, text: str) -> Attribution | None:
+        """A source line ("Source: ONS") or a speaker line ("— Jane Doe, CEO") under a group."""
+        speaker = _SPEAKER_LINE.match(text)
+        if speaker and self._names.is_name(speaker.group(1)):
+            return Attribution("quote", speaker.group(0))
+        label = self._phrases.match(text.lstrip())
+        if label and label.group(0).rstrip().endswith(":"):
+            return self.cue(text)
         return None
 
     def quote_speaker(self, text: str, block_start: int, block_end: int, offset: int) -> Attribution | None:
@@ -179,7 +192,7 @@ class AttributionDetector:
             if out and text[last:t.start()].strip():
                 break
             lower = token_text(t).lower()
-            if out and lower in self._stop and lower not in _CONNECTORS:
+            if out and lower in self._stop and lower not in _CONNECTORS and lower not in _MODIFIERS:
                 break
             out.append(t)
             last = t.end()
@@ -193,6 +206,8 @@ class AttributionDetector:
         if not tokens:
             return False
         first = token_text(tokens[0]).lower()
+        if after_verb and first in _CONNECTORS - _DETERMINERS:
+            return False  # ", reports in France suggest": no speaker after the verb
         det = first if first in _DETERMINERS else None
         content = tokens[1:] if det else tokens
         if not content or self._anonymous.match(text, content[0].start()):

@@ -2,10 +2,10 @@
 
 The unit of attribution is the sentence: that is where newsroom style puts "according to X"
 and the citation marker, and a wider scope (the paragraph) would let one cited sentence
-excuse its unsourced neighbours. Two exceptions: a figure inside a direct quotation belongs
-to the quote's speaker, wherever the quote's sentence ends; and a table's figures share the
-table's caption or source line. Headings are not checked: a headline is never attributed
-in-line, the body that repeats its figure is.
+excuse its unsourced neighbours. The exceptions: a figure inside a direct quotation belongs
+to the quote's speaker, wherever the quote's sentence ends; a list or table shares the source
+of the line introducing it or the source line under it (:mod:`.scope`). Headings are not
+checked: a headline is never attributed in-line, the body that repeats its figure is.
 """
 
 from __future__ import annotations
@@ -14,8 +14,9 @@ from copydesk.checks.numbers.attribution import AttributionDetector
 from copydesk.checks.numbers.figures import FigureRecogniser, Number
 from copydesk.checks.numbers.nonfigures import NonFigureClassifier
 from copydesk.checks.numbers.rule import UNATTRIBUTED_NUMBER
+from copydesk.checks.numbers.scope import context_blocks
 from copydesk.context import Context
-from copydesk.model import HEADING, TABLE_CELL, Document, Finding
+from copydesk.model import HEADING, Document, Finding
 
 RULE = UNATTRIBUTED_NUMBER.id
 
@@ -37,7 +38,7 @@ class UnattributedNumberCheck:
         kit: Kit = Context.shared(("copydesk.checks.numbers", context.packs), lambda: Kit(context.packs))
         vague = bool(context.rule_options(RULE).get("vague"))
         text = document.text
-        tables = _table_scopes(document)
+        groups = context_blocks(document)
         for sentence in document.prose_sentences():
             block = document.blocks[sentence.block]
             if block.kind == HEADING:
@@ -52,15 +53,26 @@ class UnattributedNumberCheck:
             figures = [f for i, f in enumerate(figures) if i not in excluded]
             if not figures:
                 continue
-            start, end = tables.get(sentence.block, (sentence.start, sentence.end))
-            source = kit.attribution.citation(document, start, end) or kit.attribution.cue(text[start:end])
-            if source:
+            if self._attributed(kit, document, sentence.start, sentence.end, groups.get(sentence.block)):
                 continue
-            hedge = kit.attribution.hedge(text[start:end])
+            hedge = kit.attribution.hedge(text[sentence.start:sentence.end])
             for figure in figures:
                 if kit.attribution.quote_speaker(text, block.start, block.end, figure.core):
                     continue
                 yield _finding(text, figure, hedge)
+
+
+    @staticmethod
+    def _attributed(kit: Kit, document: Document, start: int, end: int, group) -> bool:
+        detector, text = kit.attribution, document.text
+        if detector.citation(document, start, end) or detector.cue(text[start:end]):
+            return True
+        intro, after = group or (None, None)
+        if intro is not None:
+            block = document.blocks[intro]
+            if detector.citation(document, block.start, block.end) or detector.cue(text[block.start:block.end]):
+                return True
+        return after is not None and bool(detector.trailer(text[document.blocks[after].start:document.blocks[after].end]))
 
 
 def _finding(text: str, figure: Number, hedge: str | None) -> Finding:
@@ -79,22 +91,3 @@ def _finding(text: str, figure: Number, hedge: str | None) -> Finding:
 def _outside(vague: list[Number], numbers: list[Number]) -> list[Number]:
     """Vague magnitudes that overlap no number ("hundreds of millions", not "two million")."""
     return [v for v in vague if not any(n.start < v.end and v.start < n.end for n in numbers)]
-
-
-def _table_scopes(document: Document) -> dict[int, tuple[int, int]]:
-    """Block index of each table cell -> the table's span with its caption and source line."""
-    out: dict[int, tuple[int, int]] = {}
-    blocks = document.blocks
-    i = 0
-    while i < len(blocks):
-        if blocks[i].kind != TABLE_CELL:
-            i += 1
-            continue
-        j = i
-        while j + 1 < len(blocks) and blocks[j + 1].kind == TABLE_CELL:
-            j += 1
-        first, last = max(i - 1, 0), min(j + 1, len(blocks) - 1)
-        for k in range(i, j + 1):
-            out[k] = (blocks[first].start, blocks[last].end)
-        i = j + 1
-    return out

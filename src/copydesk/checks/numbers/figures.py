@@ -16,8 +16,8 @@ from copydesk.checks.numbers.lexicon import alternation, strings, words
 # modifier, small, base, vague) is not reported as a figure.
 FIGURE_KINDS = frozenset({"money", "percent", "multiple", "measure", "magnitude", "count",
                           "score", "rate", "ratio"})
-# Kinds that carry their own unit: context patterns (version names, label words) never apply.
-UNIT_KINDS = frozenset({"money", "percent", "multiple"})
+# Kinds whose own form says "quantity" (a unit, "million"): no version or label pattern applies.
+QUANTITY_KINDS = frozenset({"money", "percent", "multiple", "magnitude"})
 
 _UNITS = {n: i for i, n in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
@@ -41,7 +41,7 @@ _YEAR_BEFORE = re.compile(
     r"(?<![\w])(?:in|since|by|until|till|from|during|before|after|early|late|mid|of|through|"
     r"circa|around|throughout|between|and|to|fiscal|FY|the)[\s-]+$", re.IGNORECASE)
 # (unit found after the number, kind it makes), in order of precedence.
-_UNIT_KINDS = (("curword", "money"), ("percent", "percent"), ("multiple", "multiple"),
+_UNIT_TO_KIND = (("curword", "money"), ("percent", "percent"), ("multiple", "multiple"),
                ("times", "multiple"), ("measure", "measure"))
 
 
@@ -182,7 +182,7 @@ class FigureRecogniser:
     def _kind(self, text, m, value, units, after, span_end, floor, end) -> tuple[str, str | None]:
         """The kind of quantity, in order of precedence: a unit decides, then the noun, then size."""
         noun, duration, compound, capital_after = self._follows(text, span_end, end)
-        for unit, kind in _UNIT_KINDS:
+        for unit, kind in _UNIT_TO_KIND:
             if unit in units:
                 if kind == "multiple" and _DIMENSION.match(text, span_end, end):
                     return "dimension", None
@@ -200,7 +200,10 @@ class FigureRecogniser:
             if value >= 1000:
                 return "magnitude", noun
         elif after.group("magsuf"):
-            # "3B users" counts; "17B" or "70B parameters" names a model size, "4K" a resolution.
+            # "2.5bn" is a magnitude and "3B users" a count; a lone letter is ambiguous: "17B"
+            # or "70B parameters" names a model size, "4K" a resolution, "100m" a distance.
+            if len(after.group("magsuf")) > 1:
+                return "magnitude", noun
             counts = noun is not None and noun.lower() not in self._model_size
             return ("count" if counts else "label"), noun
         if compound:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from copydesk.checks.numbers.figures import UNIT_KINDS, Number
+from copydesk.checks.numbers.figures import QUANTITY_KINDS, Number
 from copydesk.checks.numbers.lexicon import alternation, compile_entry
 from copydesk.checks.numbers.names import Names
 from copydesk.model import LIST_ITEM, Block
@@ -52,7 +52,7 @@ class NonFigureClassifier:
                 why = "code"
             if why is None and _in_identifier(text, number, start, end):
                 why = "part of a name or identifier (GPT-5.4, A320neo, COVID-19)"
-            if why is None and number.kind not in UNIT_KINDS:
+            if why is None and number.kind not in QUANTITY_KINDS:
                 why = cores.get(number.core)
             if why is None and block.kind == LIST_ITEM and _is_list_number(text, block, number):
                 why = "list numbering"
@@ -97,7 +97,7 @@ def _in_identifier(text: str, number: Number, floor: int, ceil: int) -> bool:
     before = text[s:number.start].lstrip(_OPENERS)
     if any(c.isalnum() for c in before):
         return True
-    if number.kind in UNIT_KINDS:
+    if number.kind in QUANTITY_KINDS:
         return False
     after = text[number.end:e].rstrip(_CLOSERS)
     return bool(after) and any(c.isalnum() for c in after)

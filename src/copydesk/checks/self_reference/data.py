@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from copydesk.checks.citations.data import compile_alternation, word_list
 from copydesk.yamlio import DataError
@@ -19,14 +20,20 @@ SELF = "{self}"
 class Phrasing:
     id: str
     template: str  # a regex, possibly still holding {self}
+    compiled: re.Pattern | None = None  # compiled once when the template needs no {self}
 
-    def compile(self, self_names: tuple[str, ...]) -> re.Pattern | None:
-        if SELF not in self.template:
-            return re.compile(self.template)
-        if not self_names:
-            return None
-        names = "(?i:" + "|".join(_words_regex(n) for n in sorted(self_names, key=len, reverse=True)) + ")"
-        return re.compile(self.template.replace(SELF, names))
+    def pattern(self, self_names: tuple[str, ...]) -> re.Pattern | None:
+        """The regex for a draft whose publication goes by ``self_names`` (None: cannot apply)."""
+        if self.compiled is not None:
+            return self.compiled
+        return _with_names(self.template, self_names) if self_names else None
+
+
+@lru_cache(maxsize=64)
+def _with_names(template: str, self_names: tuple[str, ...]) -> re.Pattern:
+    """Compiled per publication, not per draft: a desk lints many drafts of one outlet."""
+    names = "(?i:" + "|".join(_words_regex(n) for n in sorted(self_names, key=len, reverse=True)) + ")"
+    return re.compile(template.replace(SELF, names))
 
 
 @dataclass(frozen=True)
@@ -34,6 +41,7 @@ class SelfData:
     labels: re.Pattern  # fullmatch against a normalised publisher field
     suffixes: tuple[str, ...]  # normalised words that may follow the outlet's name
     phrasings: tuple[Phrasing, ...]
+    not_modifiers: frozenset[str]  # words that never stand between "our" and a piece of work
     cues: re.Pattern  # an independent source named in a sentence
     speech: re.Pattern  # a speech verb: what follows is a speaker's, not the outlet's
 
@@ -66,18 +74,19 @@ def _build(packs) -> SelfData:
         if not isinstance(entry, dict) or not isinstance(entry.get("pattern"), str):
             raise DataError(f"{_where(entry)}: section 'self_evidence': expected {{id, pattern}}, got {entry!r}")
         template = _fill(entry["pattern"], fills)
-        phrasing = Phrasing(str(entry.get("id", "self-evidence")), template)
         try:
-            compiled = phrasing.compile(("Name",))
+            compiled = re.compile(template.replace(SELF, "Name"))
         except re.error as exc:
             raise DataError(f"{_where(entry)}: section 'self_evidence': bad pattern {entry['pattern']!r}: {exc}") from None
         if "span" not in compiled.groupindex:
             raise DataError(f"{_where(entry)}: section 'self_evidence': pattern {entry['pattern']!r} has no (?P<span>...) group")
-        phrasings.append(phrasing)
+        phrasings.append(Phrasing(str(entry.get("id", "self-evidence")), template,
+                                  None if SELF in template else compiled))
     return SelfData(
         labels=compile_alternation(packs.section("self_labels"), "self_labels"),
         suffixes=tuple(" ".join(s.lower().split()) for s in word_list(packs.section("self_suffixes"), "self_suffixes")),
         phrasings=tuple(phrasings),
+        not_modifiers=frozenset(w.lower() for w in word_list(packs.section("not_modifiers"), "not_modifiers")),
         cues=compile_alternation(packs.section("independent_cues"), "independent_cues", flags=0),
         speech=compile_alternation(packs.section("reported_speech"), "reported_speech"),
     )

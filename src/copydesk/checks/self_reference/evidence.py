@@ -25,8 +25,15 @@ def _quoted_spans(text: str, offset: int) -> list[tuple[int, int]]:
     return [(offset + m.start(), offset + m.end()) for m in _QUOTED.finditer(text)]
 
 
+def _other_sense(m: re.Match, data: SelfData) -> bool:
+    """"our view the data shows": a word between "our" and the work that no work would take.
+    Capitalised words are names ("May 2026", "State of AI") and always may."""
+    mods = m.groupdict().get("mods") or ""
+    return any(word in data.not_modifiers for word in mods.split() if word[0].islower())
+
+
 def self_evidence(document: Document, data: SelfData, support: Support) -> Iterator[Finding]:
-    patterns = [p for p in (ph.compile(support.identity.names) for ph in data.phrasings) if p is not None]
+    patterns = [p for p in (ph.pattern(support.identity.names) for ph in data.phrasings) if p is not None]
     quotes: dict[int, list[tuple[int, int]]] = {}
     for sentence in document.prose_sentences():
         block = document.blocks[sentence.block]
@@ -39,7 +46,8 @@ def self_evidence(document: Document, data: SelfData, support: Support) -> Itera
             for m in pattern.finditer(document.text, sentence.start, sentence.end):
                 s, e = m.span("span")
                 if any(qs <= s < qe for qs, qe in quotes[sentence.block]) \
-                        or data.speech.search(document.text, sentence.start, s):
+                        or data.speech.search(document.text, sentence.start, s) \
+                        or _other_sense(m, data):
                     continue
                 if any(s < te and ts < e for ts, te in taken):
                     continue

@@ -22,13 +22,29 @@ class Support:
     identity: Identity
     data: SelfData
     citation_data: CitationData
-    self_keys: frozenset[str]  # normalised keys of references that credit the outlet
+    self_keys: frozenset[str]  # keys of the references that credit the outlet
 
     def __post_init__(self):
+        own = {normalise_key(k) for k in self.self_keys}
         self._independent_refs = {
             normalise_key(r.key) for r in self.document.references
-            if normalise_key(r.key) not in self.self_keys and not placeholder_problem(r, self.citation_data)
+            if normalise_key(r.key) not in own and not placeholder_problem(r, self.citation_data)
         }
+        self._keyed = [c for c in self.document.citations if c.kind in KEYED_KINDS and c.key]
+
+    def rests_on_self(self, key: str) -> bool:
+        """Some claim cites the reference with no independent source beside it; or the draft
+        cites nothing by marker, so its source list as a whole is what backs the piece."""
+        if not self._keyed:
+            return True
+        wanted = normalise_key(key)
+        for citation in self._keyed:
+            if normalise_key(citation.key) == wanted:
+                sentence = self.document.sentence_at(citation.start)
+                span = (sentence.start, sentence.end) if sentence else (citation.start, citation.end)
+                if not self.independent(*span):
+                    return True
+        return False
 
     def independent(self, start: int, end: int, exclude: tuple[int, int] | None = None) -> bool:
         """True when ``text[start:end]`` names an independent source outside ``exclude``."""
