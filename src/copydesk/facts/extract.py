@@ -19,8 +19,10 @@ from functools import cached_property
 from copydesk.facts import amounts, timex
 from copydesk.facts.catalogue import Catalogue, Relation, Title
 from copydesk.facts.matcher import Mention, find_mentions
-from copydesk.facts.phrasings import AMOUNT_MASK, DATE_MASK, FILLER, Matcher, Slots, mask_char, mask_index
-from copydesk.facts.scan import scan
+from copydesk.facts.phrasings import (
+    AMOUNT_MASK, DATE_MASK, FILLER, TITLE_MASK, Matcher, Slots, mask_char, mask_index,
+)
+from copydesk.facts.scan import find_titles, scan
 from copydesk.facts.textform import name_form, prose_form
 
 _CLAUSE_BREAK = re.compile(r"[;:—–()]")
@@ -70,6 +72,8 @@ class Kit:
     catalogue: Catalogue
     matchers: tuple[Matcher, ...]
     cues: dict[str, re.Pattern]
+    titles: re.Pattern
+    title_hints: re.Pattern
     base: object  # FactBase
 
 
@@ -84,14 +88,13 @@ def extract(document, kit: Kit, publication_date: str | None) -> list[Statement]
     found = _per_span(spans, [(m.start, m.end) for m in mentions], mentions)
     spans, found = [s for s, f in zip(spans, found) if f], [f for f in found if f]
     dates, figures = scan(prose, spans)
+    titles = find_titles(prose, spans, kit.titles, kit.title_hints)
     anchor = timex.parse_anchor(publication_date)
     out: list[Statement] = []
     seen: set[tuple] = set()
-    by_sentence = zip(spans, found, _per_span(spans, dates), _per_span(spans, figures))
-    for span, found, in_dates, in_figures in by_sentence:
-        if not found:
-            continue
-        reader = _SentenceReader(kit, prose, span, found, in_dates, in_figures, anchor)
+    by_sentence = zip(spans, found, _per_span(spans, dates), _per_span(spans, figures), _per_span(spans, titles))
+    for span, in_sentence, *spotted in by_sentence:
+        reader = _SentenceReader(kit, prose, span, in_sentence, *spotted, anchor)
         for statement in reader.statements():
             if statement.key not in seen:
                 seen.add(statement.key)
@@ -112,14 +115,17 @@ def _per_span(spans: list[tuple[int, int]], items: list[tuple[int, int]], values
 
 class _SentenceReader:
     def __init__(self, kit: Kit, prose: str, span: tuple[int, int], mentions: list[Mention],
-                 dates: list[tuple[int, int]], figures: list[tuple[int, int]], anchor: date | None):
+                 dates: list[tuple[int, int]], figures: list[tuple[int, int]], titles: list[tuple[int, int]],
+                 anchor: date | None):
         self.kit, self.start, self.mentions, self.anchor = kit, span[0], mentions, anchor
         self.text = prose[span[0]:span[1]]
         taken = [(m.start, m.end) for m in mentions]
-        masks = [(m.start, m.end, mask_char(k)) for k, m in enumerate(mentions)]
         self.dates = [d for d in dates if not any(_overlap(d, t) for t in taken)]
         self.figures = [f for f in figures if not any(_overlap(f, t) for t in taken)]
+        titles = [t for t in titles if not any(_overlap(t, o) for o in taken + self.dates + self.figures)]
+        masks = [(m.start, m.end, mask_char(k)) for k, m in enumerate(mentions)]
         masks += [(s, e, DATE_MASK) for s, e in self.dates] + [(s, e, AMOUNT_MASK) for s, e in self.figures]
+        masks += [(s, e, TITLE_MASK) for s, e in titles]
         pieces, pos = [], span[0]
         for s, e, head in sorted(masks):
             pieces += [prose[pos:s], head + FILLER * (e - s - 1)]
@@ -210,7 +216,8 @@ class _SentenceReader:
             if value is None:
                 return
         else:
-            title = self.kit.catalogue.title(slots.get("title"))
+            ts, te = slots.span("title")
+            title = self.kit.catalogue.title(self.text[ts:te])
             if title is None or (slots.get("title_mod") or "").lower() == "incoming":
                 return
             value = self._value("text", slots.span("title"), title=title)

@@ -21,9 +21,10 @@ from copydesk.yamlio import DataError
 
 MENTION_BASE = 0xF0000  # supplementary private use area A: never in real prose
 FILLER = "\uE000"
-DATE_MASK, AMOUNT_MASK = "\U00100000", "\U00100001"  # dates and figures are masked too
+# dates, figures and role titles are masked too
+DATE_MASK, AMOUNT_MASK, TITLE_MASK = "\U00100000", "\U00100001", "\U00100002"
 ENTITY = "[\U000F0000-\U000FFFFD]\uE000*"
-_MASKS = "\U000F0000-\U000FFFFD\U00100000\U00100001\uE000"
+_MASKS = "\U000F0000-\U000FFFFD\U00100000-\U00100002\uE000"
 
 ENTITY_SLOTS = ("subject", "object", "org")
 _CAPTURING = ("date", "amount", "title", "measure")
@@ -33,7 +34,6 @@ _END_OF_ENTITY = r"(?!'s?\b)(?!-\w)"  # "Y leads X" must not stop at X of "X's p
 _END_OF_TITLE = (r"(?![\w-])(?!\s+(?:of|at|to|on)\b)"
                  r"(?!\s+for\s+(?!(?:over|more than|nearly|almost|about|some|a|an|\d+|two|three|four|five|six"
                  r"|seven|eight|nine|ten)\b))")
-_TITLE_MODIFIERS = "interim|acting|former|then|ex|outgoing|incoming|new|longtime|long-time"
 @dataclass(frozen=True)
 class Phrasing:
     relation: Relation
@@ -96,15 +96,27 @@ def _alternation(words) -> str:
     return "(?:" + "|".join(re.sub(r" +", r"\\s+", w) for w in parts) + ")"
 
 
+def title_pattern(catalogue: Catalogue) -> re.Pattern:
+    """Every role title the catalogue knows, longest first ("vice president" before "president")."""
+    titles = [v for t in catalogue.titles for v in (t.name, *t.variants)]
+    return re.compile(rf"(?<![\w-]){_alternation(titles)}(?![\w-])", re.IGNORECASE)
+
+
+def title_hints(catalogue: Catalogue) -> re.Pattern:
+    """The first words of every title, lower case: a sentence without one holds no title."""
+    first = {v.split()[0].split("-")[0].lower() for t in catalogue.titles for v in (t.name, *t.variants)}
+    return re.compile("|".join(sorted(re.escape(w) for w in first)))
+
+
 def _slots(catalogue: Catalogue, k: int) -> dict[str, str]:
     """What each slot stands for in phrasing number ``k`` of a matcher (groups get ``_k``)."""
-    titles = [v for t in catalogue.titles for v in (t.name, *t.variants)]
     stop = catalogue.words.get("np_stop", ())
     return {
         "any": ENTITY,
         "date": rf"(?:(?:in|on|during|back in|around|circa)\s+)?(?P<date_{k}>{DATE_MASK}{FILLER}*)",
         "amount": rf"(?P<amount_{k}>{AMOUNT_MASK}{FILLER}*)",
-        "title": rf"(?:(?P<title_mod_{k}>{_TITLE_MODIFIERS})[- ])?(?P<title_{k}>{_alternation(titles)})",
+        "title": rf"(?:(?P<title_mod_{k}>{_alternation(catalogue.words.get('title_modifier', ()))})[- ])?"
+                 rf"(?P<title_{k}>{TITLE_MASK}{FILLER}*)",
         "measure": rf"(?P<measure_{k}>{_alternation(catalogue.words.get('measure', ()))})",
         "np": rf"(?:(?!{_alternation(stop)}\b)[\w'-]+:?\s+){{0,4}}",
         "tail": rf"[^,;:.!?\n{_MASKS}]{{0,80}}?",

@@ -65,3 +65,12 @@ def _inside(offset: int, spans: list[tuple[int, int]]) -> bool:
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
+
+
+def find_titles(text: str, spans: list[tuple[int, int]], titles: re.Pattern, hints: re.Pattern) -> list[tuple[int, int]]:
+    """Role titles ("chief AI scientist", "CEO") in the sentences that may hold one."""
+    out = []
+    for lo, hi in spans:
+        if hints.search(text[lo:hi].lower()):
+            out.extend(m.span() for m in titles.finditer(text, lo, hi))
+    return out

@@ -7,9 +7,8 @@ import json
 from collections import Counter
 
 import pytest
-from test_seeds import score_per_category
-
 from helpers import FIXTURES, run_cli
+from test_seeds import score_per_category
 
 DRAFTS = FIXTURES / "numbers"
 CATEGORY = "unattributed-number"

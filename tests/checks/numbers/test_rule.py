@@ -8,11 +8,11 @@ import statistics
 import time
 
 import pytest
+from helpers import SEEDS, cli_json, run_cli
 
 from copydesk.checks.numbers.check import UnattributedNumberCheck
 from copydesk.checks.numbers.rule import UNATTRIBUTED_NUMBER
 from copydesk.testing import lint_text, spans
-from helpers import SEEDS, cli_json, run_cli
 
 RULE = "unattributed-number"
 
@@ -68,14 +68,14 @@ def test_vague_magnitudes_are_reported_only_when_asked(tmp_path):
 
 
 def test_a_desk_extends_cues_and_non_figures_in_its_own_rule_pack(tmp_path):
-    text = "The club counted 48,000 fans, the almanac records. Kestrel 500 ships in May.\n"
-    assert spans(lint_text(text, select=[RULE]), text) == ["48,000", "500"]
+    text = "Attendance was 48,000, the almanac records. She won the 1,000 Guineas in May.\n"
+    assert spans(lint_text(text, select=[RULE]), text) == ["48,000", "1,000"]
     pack = tmp_path / "desk.yaml"
     pack.write_text(
         "reporting_verbs: [records]\n"
         "speakers: [almanac]\n"
         "not_figures:\n"
-        "  - {pattern: 'Kestrel {n}', why: our product line}\n", encoding="utf-8")
+        "  - {pattern: '{n} Guineas', why: a horse race}\n", encoding="utf-8")
     assert lint_text(text, select=[RULE], rules=[pack]) == []
 
 

@@ -41,7 +41,7 @@ _YEAR_BEFORE = re.compile(
     r"(?<![\w])(?:in|since|by|until|till|from|during|before|after|early|late|mid|of|through|"
     r"circa|around|throughout|between|and|to|fiscal|FY|the)[\s-]+$", re.IGNORECASE)
 # (unit found after the number, kind it makes), in order of precedence.
-_UNIT_TO_KIND = (("curword", "money"), ("percent", "percent"), ("multiple", "multiple"),
+_UNIT_TO_KIND = (("currency", "money"), ("percent", "percent"), ("multiple", "multiple"),
                ("times", "multiple"), ("measure", "measure"))
 
 
@@ -111,7 +111,7 @@ class FigureRecogniser:
             rf"|(?P<magsuf>{alternation(self._mag_suffixes)})(?![^\W_]))?"
             rf"\+?"
             rf"(?:{unit_groups}"
-            rf"|(?P<curword>\s+(?i:{words(strings(cur, 'words') + strings(cur, 'codes'), plural=True)}))"
+            rf"|(?P<currency>\s+(?i:{words(strings(cur, 'words') + strings(cur, 'codes'), plural=True)}))"
             rf"|(?P<times>\s+times(?=\s+(?i:{words(packs.section('multiple_comparatives'))})))"
             rf"|(?P<ordinal>(?:st|nd|rd|th)(?![^\W_]))"
             rf"|(?P<decade>[’']?s(?![^\W_])))?"
@@ -119,7 +119,7 @@ class FigureRecogniser:
         self._time_unit = re.compile(words(packs.section("time_units"), plural=True) + "$", re.IGNORECASE)
         self._counted = {w.lower() for w in packs.section("counted_nouns")}
         self._model_size = {w.lower() for w in packs.section("model_size_nouns")}
-        self._stop = {w.lower() for w in packs.section("function_words")}
+        self._stop = {str(w).lower() for w in packs.section("function_words")}
         self._value_cue = re.compile(
             rf"(?i:{words(packs.section('value_cues'))})\s+(?:(?:about|around|nearly|almost|over|just|only|roughly)\s+)?$")
         self._ratio = re.compile(rf"\s+(?:in|out\s+of)\s+(?:(?:[1-9]\d{{0,2}}|1000)(?![\d,.])|(?i:{_SPELLED})\b)")
@@ -142,9 +142,14 @@ class FigureRecogniser:
         return out
 
     def vague(self, text: str, start: int, end: int) -> list[Number]:
-        """Vague magnitudes ("hundreds of millions", "thousands of developers")."""
-        return [Number(m.start(), m.end(), m.start(), "vague") for rx in self._vague
-                for m in rx.finditer(text, start, end)]
+        """Vague magnitudes ("hundreds of millions", "thousands of developers"), longest first."""
+        found = sorted((m.span() for rx in self._vague for m in rx.finditer(text, start, end)),
+                       key=lambda span: (span[0], -span[1]))
+        out: list[Number] = []
+        for s, e in found:
+            if not out or s >= out[-1].end:
+                out.append(Number(s, e, s, "vague"))
+        return out
 
     def _read(self, text: str, m: re.Match, floor: int, end: int) -> Number:
         value = parse_value(m.group(0))
@@ -255,9 +260,9 @@ class FigureRecogniser:
 
 
 def _units(after: re.Match, currency: bool) -> frozenset[str]:
-    found = {k for k in ("percent", "multiple", "measure", "curword", "times", "ordinal", "decade") if after.group(k)}
+    found = {k for k in ("percent", "multiple", "measure", "currency", "times", "ordinal", "decade") if after.group(k)}
     if currency:
-        found.add("curword")
+        found.add("currency")
     return frozenset(found)
 
 

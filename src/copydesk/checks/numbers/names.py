@@ -33,7 +33,7 @@ class Names:
         self._stop = function_words
 
     @classmethod
-    def from_packs(cls, packs) -> "Names":
+    def from_packs(cls, packs) -> Names:
         words = packs.section("function_words") + packs.section("common_words")
         return cls(frozenset(str(w).lower() for w in words))
 

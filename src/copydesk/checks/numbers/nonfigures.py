@@ -18,7 +18,7 @@ from copydesk.readers.common import MONTHS, URL_RE
 
 _NUMBER = r"(?<![\d.,])(?P<n>\d(?:[\d,.\u2009\u202f\u00a0]*\d)?)"
 _NAME = r"(?<![\w’'&.-])(?P<name>[A-Z][\w&+.-]*|[a-z]+[A-Z][\w&+.-]*)"
-_MONTH = r"(?<![\w])(?:{})(?![a-z])".format(alternation(m.capitalize() for m in MONTHS))
+_MONTH = rf"(?<![\w])(?:{alternation(m.capitalize() for m in MONTHS)})(?![a-z])"
 _MAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.]+")
 # Code in the source file: readers keep inline code as prose, so look where it came from.
 _SOURCE_CODE = re.compile(r"`[^`\n]+`|<(code|kbd|samp|var)\b[^>]*>.*?</\1\s*>", re.IGNORECASE | re.DOTALL)

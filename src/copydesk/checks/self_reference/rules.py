@@ -24,6 +24,8 @@ config (`publication: {name, domains, self_labels}`) or, failing that, from the 
 matter, `og:site_name`, `rel=canonical`, a byline such as "Daily Neural Digest Team".
 
 A self reference is left alone when every claim citing it also cites an independent source.
+Inline links to the publication's own pages are internal linking ("see our explainer"), not
+sources, and are not flagged.
 
 ## Why is this bad?
 An outlet citing itself is not evidence: the reader is sent in a circle. A label such as
