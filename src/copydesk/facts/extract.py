@@ -160,7 +160,7 @@ class _SentenceReader:
         types = self._types_at()
         match_at = self.masked
         for matcher in self.kit.matchers:
-            if matcher.mentions > len(self.mentions):
+            if matcher.mentions > len(self.mentions) or matcher.needs not in match_at:
                 continue
             if matcher.hints is not None and not matcher.hints.search(lowered):
                 continue

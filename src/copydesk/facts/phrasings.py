@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
 from copydesk.facts.catalogue import Catalogue, Relation
 from copydesk.yamlio import DataError
@@ -67,14 +68,23 @@ class Slots:
 
 @dataclass(frozen=True)
 class Matcher:
-    """One regex trying some phrasings: the first that matches at a position wins."""
+    """One regex trying some phrasings: the first that matches at a position wins.
 
-    regex: re.Pattern
+    It is compiled on first use: a draft with no title never pays for the role phrasings.
+    """
+
+    source: str
+    parts: tuple
     phrasings: tuple[Phrasing, ...]
     anchor: str | None  # entity | date | amount: tried only where one starts
     lead_types: frozenset[str] | None  # for an entity anchor: the types the mention may have
     hints: re.Pattern | None  # else one of these words (lower case) must be in the sentence
     mentions: int  # the fewest entity mentions any of its phrasings needs
+    needs: str  # masks a sentence must hold: its relation's value (a date, a figure, a title)
+
+    @cached_property
+    def regex(self) -> re.Pattern:
+        return _compile(self.source, self.parts)
 
     def slots(self, m: re.Match) -> Slots:
         for i, phrasing in enumerate(self.phrasings):
@@ -92,6 +102,11 @@ def mask_index(char: str) -> int:
 
 
 def _alternation(words) -> str:
+    return _alternation_of(tuple(words))
+
+
+@lru_cache(maxsize=256)
+def _alternation_of(words: tuple[str, ...]) -> str:
     parts = sorted((w for w in words if w), key=len, reverse=True)
     return "(?:" + "|".join(re.sub(r" +", r"\\s+", w) for w in parts) + ")"
 
@@ -181,16 +196,17 @@ def compile_catalogue(catalogue: Catalogue) -> tuple[Matcher, ...]:
     matchers = []
     for (relation_id, lead, *_), entries in groups.items():
         relation = catalogue.relations[relation_id]
-        parts = [translate(entry, relation, catalogue, k) for k, entry in enumerate(entries)]
-        regex = _compile("|".join(f"(?P<_{k}>{source})" for k, (_, source, _, _) in enumerate(parts)), parts)
+        parts = tuple(translate(entry, relation, catalogue, k) for k, entry in enumerate(entries))
+        source = "|".join(f"(?P<_{k}>{source})" for k, (_, source, _, _) in enumerate(parts))
         anchor = "entity" if lead.strip("{}") in (*ENTITY_SLOTS, "any") else _SLOT_ANCHORS.get(lead)
-        matchers.append(Matcher(regex, tuple(p for p, _, _, _ in parts), anchor,
+        matchers.append(Matcher(source, parts, tuple(p for p, _, _, _ in parts), anchor,
                                 _lead_types(relation, lead), None if anchor else _hint_pattern(lead, catalogue),
-                                min(n for _, _, _, n in parts)))
+                                min(n for _, _, _, n in parts), _NEEDS.get(_value_slots(relation)[-1], "")))
     return tuple(matchers)
 
 
 _SLOT_ANCHORS = {"{date}": "date", "{amount}": "amount"}
+_NEEDS = {"date": DATE_MASK, "amount": AMOUNT_MASK, "title": TITLE_MASK}
 
 
 def _compile(source: str, parts: list) -> re.Pattern:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from copydesk.checks.numbers.lexicon import TOKEN, compile_entry, strings, token_text, words
+from copydesk.checks.numbers.lexicon import TOKEN, compile_entry, lower_set, strings, token_text, words
 from copydesk.checks.numbers.names import Names
 
 _DETERMINERS = frozenset("the a an its their his her this that these those our".split())
@@ -31,6 +31,8 @@ _QUOTE = re.compile(r"“[^”]{1,2000}”|\"[^\"\n]{1,2000}\"")
 _QUOTE_WINDOW = 120
 _SPEAKER_LINE = re.compile(r"\s*[—–―-]+\s*([^\W\d_][\w’'.-]*)")
 _NAME = r"(?<![\w’'])(?P<name>[A-Z][\w&.-]*|[a-z]+[A-Z][\w&.-]*)"
+_AUTHOR_AFTER = re.compile(r"\s+(?:by|from|of|at|in|published\s+(?:by|in))\s+")
+_CLAUSE_END = re.compile(r"(?<=[.!?;])\s")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,16 +46,16 @@ class AttributionDetector:
 
     def __init__(self, packs) -> None:
         self._names = Names.from_packs(packs)
-        self._stop = frozenset(str(w).lower() for w in packs.section("function_words"))
+        self._stop = lower_set(packs.section("function_words"))
         self._phrases = re.compile(words(packs.section("source_phrases")) + r"\s*:?", re.IGNORECASE)
         self._verbs = re.compile("|".join([words(packs.section("reporting_verbs"))] + [
             compile_entry(e, "reporting_patterns").pattern for e in packs.section("reporting_patterns")]))
-        self._skip = frozenset(w.lower() for w in packs.section("subject_skip"))
-        self._speakers = frozenset(w.lower() for w in packs.section("speakers"))
-        self._generic = frozenset(w.lower() for w in packs.section("generic_sources"))
+        self._skip = lower_set(packs.section("subject_skip"))
+        self._speakers = lower_set(packs.section("speakers"))
+        self._generic = lower_set(packs.section("generic_sources"))
         self._anonymous = re.compile(words(packs.section("anonymous_sources")), re.IGNORECASE)
         docs = packs.section("source_documents")
-        self._own_docs = re.compile(words(strings(docs, "own")) + "$", re.IGNORECASE)
+        self._own_docs = re.compile(words(strings(docs, "own")), re.IGNORECASE)
         self._docs = re.compile(words(strings(docs, "own") + strings(docs, "named")), re.IGNORECASE)
         self._possessive_doc = re.compile(
             rf"{_NAME}[’']s\s+(?:[\w-]+\s+){{0,3}}?(?i:{words(strings(docs, 'own') + strings(docs, 'named'))})")
@@ -61,6 +63,10 @@ class AttributionDetector:
         self._hedges = [compile_entry(e, "hedges", re.IGNORECASE) for e in packs.section("hedges")]
 
     # --- what the check asks ---------------------------------------------------------------
+
+    def source(self, document, start: int, end: int) -> Attribution | None:
+        """A citation or a named source for ``text[start:end]``."""
+        return self.citation(document, start, end) or self.cue(document.text[start:end])
 
     def citation(self, document, start: int, end: int) -> Attribution | None:
         """A citation in ``text[start:end]`` or right after it ("… 9%. [3]")."""
@@ -111,7 +117,7 @@ class AttributionDetector:
         for q in _QUOTE.finditer(text, block_start, block_end):
             if q.start() < offset < q.end():
                 before = text[max(block_start, q.start() - _QUOTE_WINDOW):q.start()]
-                after = re.split(r"(?<=[.!?;])\s", text[q.end():min(block_end, q.end() + _QUOTE_WINDOW)])[0]
+                after = _CLAUSE_END.split(text[q.end():min(block_end, q.end() + _QUOTE_WINDOW)])[0]
                 for window in (before, after):
                     found = self._speaking_verb(self._mask_hedges(window))
                     if found:
@@ -217,7 +223,7 @@ class AttributionDetector:
             return True
         if head in _PRONOUNS and (after_verb or head not in ("it", "which", "who")):
             return True
-        if head in self._speakers and (det in _DEFINITE or det in ("a", "an") or head.endswith("s")):
+        if head in self._speakers and (det is not None or head.endswith("s")):
             return True  # "per the company", "a spokesperson", "police"; not "per user"
         span_end = tokens[-1].end()
         doc = self._docs.search(text, content[0].start(), span_end)
@@ -239,5 +245,5 @@ class AttributionDetector:
             return True
         if any(self._names.is_name(token_text(t)) for t in lead):
             return True
-        tail = re.match(r"\s+(?:by|from|of|at|in|published\s+(?:by|in))\s+", text[doc.end():])
-        return bool(tail) and self._names_source(text, doc.end() + tail.end())
+        tail = _AUTHOR_AFTER.match(text, doc.end())
+        return bool(tail) and self._names_source(text, tail.end())

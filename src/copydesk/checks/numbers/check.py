@@ -53,7 +53,7 @@ class UnattributedNumberCheck:
             figures = [f for i, f in enumerate(figures) if i not in excluded]
             if not figures:
                 continue
-            if self._attributed(kit, document, sentence.start, sentence.end, groups.get(sentence.block)):
+            if _attributed(kit.attribution, document, sentence.start, sentence.end, groups.get(sentence.block)):
                 continue
             hedge = kit.attribution.hedge(text[sentence.start:sentence.end])
             for figure in figures:
@@ -62,17 +62,16 @@ class UnattributedNumberCheck:
                 yield _finding(text, figure, hedge)
 
 
-    @staticmethod
-    def _attributed(kit: Kit, document: Document, start: int, end: int, group) -> bool:
-        detector, text = kit.attribution, document.text
-        if detector.citation(document, start, end) or detector.cue(text[start:end]):
+def _attributed(detector: AttributionDetector, document: Document, start: int, end: int, group) -> bool:
+    """Whether the sentence, or the line introducing its list or the line under it, gives a source."""
+    if detector.source(document, start, end):
+        return True
+    intro, closing = group or (None, ())
+    if intro is not None:
+        block = document.blocks[intro]
+        if detector.source(document, block.start, block.end):
             return True
-        intro, after = group or (None, None)
-        if intro is not None:
-            block = document.blocks[intro]
-            if detector.citation(document, block.start, block.end) or detector.cue(text[block.start:block.end]):
-                return True
-        return after is not None and bool(detector.trailer(text[document.blocks[after].start:document.blocks[after].end]))
+    return any(detector.trailer(document.text[document.blocks[k].start:document.blocks[k].end]) for k in closing)
 
 
 def _finding(text: str, figure: Number, hedge: str | None) -> Finding:

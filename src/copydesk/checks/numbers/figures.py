@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from copydesk.checks.numbers.lexicon import alternation, strings, words
+from copydesk.checks.numbers.lexicon import alternation, lower_set, strings, words
 
 # Kinds of figure a reader wants sourced. Any other kind (duration, year, ordinal, label,
 # modifier, small, base, vague) is not reported as a figure.
@@ -31,6 +31,7 @@ _DIGITS = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"
            r"|\d{1,3}(?:\.\d{3}){2,}(?:,\d+)?"
            r"|\d{1,3}(?:[\u2009\u202f\u00a0]\d{3})+(?:[.,]\d+)?"
            r"|\d+(?:\.\d+)?")
+_WORD_SPLIT = re.compile(r"[-\s]+")
 _NEXT_WORD = re.compile(r"[ \t\u00a0]+([^\W\d_][\w’'-]*)")
 _COMPOUND = re.compile(r"-([^\W\d_]+)")
 _RANGE_JOIN = re.compile(r"\s*(?:-|–|—|to)\s*|\s+and\s+")
@@ -77,7 +78,7 @@ def parse_value(core: str) -> float | None:
     if s in ("a", "half a"):
         return 1.0 if s == "a" else 0.5
     total = 0
-    for part in re.split(r"[-\s]+", s):
+    for part in _WORD_SPLIT.split(s):
         total += _UNITS.get(part, _TENS.get(part, 0))
     return float(total)
 
@@ -117,9 +118,9 @@ class FigureRecogniser:
             rf"|(?P<decade>[’']?s(?![^\W_])))?"
             rf"\+?")
         self._time_unit = re.compile(words(packs.section("time_units"), plural=True) + "$", re.IGNORECASE)
-        self._counted = {w.lower() for w in packs.section("counted_nouns")}
-        self._model_size = {w.lower() for w in packs.section("model_size_nouns")}
-        self._stop = {str(w).lower() for w in packs.section("function_words")}
+        self._counted = lower_set(packs.section("counted_nouns"))
+        self._model_size = lower_set(packs.section("model_size_nouns"))
+        self._stop = lower_set(packs.section("function_words"))
         self._value_cue = re.compile(
             rf"(?i:{words(packs.section('value_cues'))})\s+(?:(?:about|around|nearly|almost|over|just|only|roughly)\s+)?$")
         self._ratio = re.compile(rf"\s+(?:in|out\s+of)\s+(?:(?:[1-9]\d{{0,2}}|1000)(?![\d,.])|(?i:{_SPELLED})\b)")

@@ -30,6 +30,11 @@ def strings(section: list, key: str | None = None) -> list[str]:
     return out
 
 
+def lower_set(items: Iterable) -> frozenset[str]:
+    """A section's words in lower case (YAML may hand back non-strings: quote 'no', 'on')."""
+    return frozenset(str(w).lower() for w in items)
+
+
 def alternation(items: Iterable[str]) -> str:
     """A regex alternation of literal phrases, longest first, any white space between words."""
     phrases = sorted({" ".join(str(p).split()) for p in items if str(p).strip()}, key=len, reverse=True)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from copydesk.checks.numbers.lexicon import lower_set
 from copydesk.readers.common import MONTHS
 
 _INNER_CAPITAL = re.compile(r".[A-Z]|\d|&")
@@ -34,8 +35,7 @@ class Names:
 
     @classmethod
     def from_packs(cls, packs) -> Names:
-        words = packs.section("function_words") + packs.section("common_words")
-        return cls(frozenset(str(w).lower() for w in words))
+        return cls(lower_set(packs.section("function_words") + packs.section("common_words")))
 
     def is_name(self, word: str) -> bool:
         """ "Meta", "GPT", "iPhone", "Moody's" are names; "About", "May", "the" are not."""

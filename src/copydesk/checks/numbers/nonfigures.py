@@ -32,7 +32,7 @@ class NonFigureClassifier:
     """Says why a number is not a figure, or nothing; built once per rule pack."""
 
     def __init__(self, packs) -> None:
-        label = r"(?<![\w’'])(?:{})".format(alternation(packs.section("label_words")))
+        label = rf"(?<![\w’'])(?:{alternation(packs.section('label_words'))})"
         fill = {"n": _NUMBER, "name": _NAME, "month": _MONTH, "label": label}
         self._patterns = [(compile_entry(e, "not_figures", **fill), e.get("why", "not a figure"))
                           for e in packs.section("not_figures")]
@@ -106,9 +106,9 @@ def _in_identifier(text: str, number: Number, floor: int, ceil: int) -> bool:
 def _in_source_code(document, number: Number) -> bool:
     """Whether the number stands inside `code` or <code> in the source file."""
     source = document.source
-    pos = document.offsets.to_source(number.start)
     if "`" not in source and "<" not in source:
         return False
+    pos = document.offsets.to_source(number.start)
     lo = source.rfind("\n", 0, pos) + 1
     hi = source.find("\n", pos)
     return any(m.start() < pos < m.end() for m in _SOURCE_CODE.finditer(source, lo, len(source) if hi < 0 else hi))

@@ -13,9 +13,10 @@ _GROUPS = (LIST_ITEM, TABLE_CELL, QUOTE)
 _CAPTION_WORDS = 15
 
 
-def context_blocks(document: Document) -> dict[int, tuple[int | None, int | None]]:
-    """Block index -> (the block introducing its list/table, the block right after the group)."""
-    out: dict[int, tuple[int | None, int | None]] = {}
+def context_blocks(document: Document) -> dict[int, tuple[int | None, tuple[int, ...]]]:
+    """Block index -> (the block introducing its list or table, blocks that may close the group
+    with a source or speaker line: the last block of a quotation and the block after the group)."""
+    out: dict[int, tuple[int | None, tuple[int, ...]]] = {}
     blocks = document.blocks
     i = 0
     while i < len(blocks):
@@ -27,9 +28,11 @@ def context_blocks(document: Document) -> dict[int, tuple[int | None, int | None
         while j + 1 < len(blocks) and blocks[j + 1].kind == kind:
             j += 1
         intro = i - 1 if i and kind != QUOTE and _introduces(document, blocks[i - 1], kind) else None
-        after = j + 1 if j + 1 < len(blocks) and _prose(blocks[j + 1]) else None
+        closing = (j,) if kind == QUOTE and j > i else ()
+        if j + 1 < len(blocks) and _prose(blocks[j + 1]):
+            closing += (j + 1,)
         for k in range(i, j + 1):
-            out[k] = (intro, after)
+            out[k] = (intro, closing)
         i = j + 1
     return out
 
