@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import time
 from pathlib import Path
 
 import pytest
@@ -181,6 +182,7 @@ def test_workers_are_separate_processes_that_reuse_one_engine(tmp_path, monkeypa
     archive(tmp_path, 60)
 
     def probe(self, path):
+        time.sleep(0.01)  # real work takes time: both workers get batches
         return runner.FileResult(path, error=f"probe {os.getpid()} {id(self)}")
 
     monkeypatch.setattr(Engine, "lint_path", probe)
@@ -231,3 +233,20 @@ def test_progress_bar_shows_counts_and_clears_before_findings(monkeypatch, tmp_p
 def test_no_progress_bar_in_pipes(drafts):
     rc, out, err = check(drafts, "drafts", "--jobs", "2")
     assert "\r" not in err and "drafts/s" not in err
+
+
+@pytest.mark.skipif(not os.sys.platform.startswith("linux"), reason="workers are forked on Linux")
+def test_a_worker_that_dies_loses_no_draft(tmp_path, monkeypatch):
+    archive(tmp_path, 60)
+    parent = os.getpid()
+    lint_path = Engine.lint_path
+
+    def dies_in_a_worker(self, path):
+        if os.getpid() != parent and path.endswith("d030.txt"):
+            os._exit(1)  # as if killed
+        return lint_path(self, path)
+
+    monkeypatch.setattr(Engine, "lint_path", dies_in_a_worker)
+    results = lint_all(tmp_path, monkeypatch, jobs=2)
+    assert [r.path for r in results] == sorted(r.path for r in results)
+    assert len(results) == 61 and sum(len(r.reports) for r in results) == 20

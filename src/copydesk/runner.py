@@ -112,39 +112,47 @@ def lint_file(engine: Engine, cache, path: str) -> FileResult:
 
 
 def _parallel(engine, cache, items: Iterator, jobs: int) -> Iterator[FileResult]:
-    """Batches of drafts to a pool of forked workers; results back in input order."""
+    """Batches of drafts to a pool of forked workers; results back in input order.
+
+    If the pool breaks (a worker killed, out of memory) or a batch cannot come back (a
+    plugin's result that does not pickle), its drafts and the rest are linted here instead.
+    """
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
     global _WORKER
     pending: deque = deque()  # FileResult, or (future, paths) of a batch sent to a worker
     pool = None
+    usable = False
     batch: list[str] = []
 
     def submit() -> None:
-        nonlocal pool
-        if pool is not None:
+        nonlocal usable
+        paths = batch[:]
+        batch.clear()
+        if usable:
             try:
-                pending.append((pool.submit(_lint_batch, batch[:]), batch[:]))
-                batch.clear()
+                pending.append((pool.submit(_lint_batch, paths), paths))
                 return
             except BrokenProcessPool:
-                pool = None
-        pending.extend(lint_file(engine, cache, p) for p in batch)  # no pool: lint here
-        batch.clear()
+                usable = False
+        pending.extend(lint_file(engine, cache, p) for p in paths)
 
     def pop() -> Iterator[FileResult]:
-        nonlocal pool
+        nonlocal usable
         head = pending.popleft()
         if isinstance(head, FileResult):
             yield head
             return
         future, paths = head
         try:
-            yield from future.result()
-        except BrokenProcessPool:  # a worker died (killed, out of memory): finish here
-            pool = None
-            yield from (lint_file(engine, cache, p) for p in paths)
+            results = future.result()
+        except BrokenProcessPool:
+            usable = False
+            results = [lint_file(engine, cache, p) for p in paths]
+        except Exception:  # the batch did not come back: do it here
+            results = [lint_file(engine, cache, p) for p in paths]
+        yield from results
 
     try:
         for item in items:
@@ -152,11 +160,12 @@ def _parallel(engine, cache, items: Iterator, jobs: int) -> Iterator[FileResult]
                 if batch:
                     submit()
                 pending.append(item)
-            elif pool is None and _WORKER is None:
+            elif pool is None:
                 pending.append(lint_file(engine, cache, item))  # warm up here, then fork
                 _WORKER = (engine, cache)
                 pool = ProcessPoolExecutor(jobs, mp_context=_context(), initializer=_init_worker,
                                            initargs=(engine.options, cache is not None))
+                usable = True
             else:
                 batch.append(item)
                 if len(batch) >= BATCH:

@@ -152,7 +152,7 @@ def test_read_only_open_of_a_missing_ledger_says_how_to_create_it(tmp_path):
 def test_read_only_connection_cannot_write(tmp_path):
     path = str(tmp_path / "l.db")
     Ledger(path).close()
-    with Ledger(path, readonly=True) as ro, pytest.raises(sqlite3.OperationalError):
+    with Ledger(path, readonly=True) as ro, pytest.raises(LedgerError, match="cannot record a.txt"):
         ro.record("a.txt", "h", None, [])
 
 
@@ -190,3 +190,19 @@ def test_a_failed_migration_leaves_the_ledger_as_it_was(tmp_path, monkeypatch):
     conn = sqlite3.connect(path)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
     assert not conn.execute("SELECT name FROM sqlite_master WHERE name = 't'").fetchall()
+
+
+def test_a_writer_locked_out_past_the_busy_timeout_gets_an_error_naming_the_ledger(tmp_path):
+    path = str(tmp_path / "l.db")
+    Ledger(path).close()
+    holder = sqlite3.connect(path, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")  # another CI job in the middle of a write
+    try:
+        with Ledger(path, timeout=0.2) as waiting, pytest.raises(LedgerError, match="l.db: cannot record a.txt"):
+            waiting.record("a.txt", "h", None, [led_by("x", "X")])
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    with Ledger(path) as ledger:
+        ledger.record("a.txt", "h", None, [led_by("x", "X")])  # once the lock is released
+        assert ledger.counts() == (1, 1)

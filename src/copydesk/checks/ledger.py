@@ -125,12 +125,12 @@ def _statement(claim, kit) -> str:
     qualifier = kit.base.name(claim.qualifier) if claim.qualifier else ""
     slots = {"subject": claim.subject_name, "value": claim.display, "amount": claim.display,
              "object": qualifier, "org": qualifier, "measure": claim.qualifier or ""}
-    if relation is None or not relation.says:
-        return f"{claim.subject_name} {claim.relation} {claim.display}"
-    try:
-        return relation.says.format_map(slots)
-    except (KeyError, IndexError, ValueError):
-        return f"{claim.subject_name} {claim.relation} {claim.display}"
+    if relation is not None and relation.says:
+        try:
+            return relation.says.format_map(slots)
+        except (KeyError, IndexError, ValueError):  # a desk's template with a slot we lack
+            pass
+    return f"{claim.subject_name} {claim.relation} {claim.display}"
 
 
 def _normalise(path: str) -> str:

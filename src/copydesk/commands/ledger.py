@@ -79,6 +79,7 @@ def _open(args, *, readonly: bool = False):
 
 def run_add(args) -> int:
     from copydesk.engine import iter_paths
+    from copydesk.ledger import LedgerError
     from copydesk.ledger.ingest import record_file
 
     engine, ledger = _open(args)
@@ -92,7 +93,11 @@ def run_add(args) -> int:
                 _error(f"{path}: {error}")
                 tally["error"] += 1
                 continue
-            outcome = record_file(ledger, engine, path)
+            try:
+                outcome = record_file(ledger, engine, path)
+            except LedgerError as exc:  # the database itself failed: later drafts would too
+                _error(str(exc))
+                return EXIT_ERROR
             tally[outcome.status] += 1
             claims += outcome.claims
             if outcome.error:
@@ -106,6 +111,7 @@ def run_add(args) -> int:
 
 
 def run_drop(args) -> int:
+    from copydesk.ledger import LedgerError
     from copydesk.ledger.store import normalise_path
 
     if not args.paths and not args.missing:
@@ -118,7 +124,11 @@ def run_drop(args) -> int:
         targets = [normalise_path(p) for p in args.paths]
         if args.missing:
             targets += [p for p in ledger.paths() if not os.path.exists(p)]
-        dropped = ledger.drop(targets)
+        try:
+            dropped = ledger.drop(targets)
+        except LedgerError as exc:
+            _error(str(exc))
+            return EXIT_ERROR
     for path in dropped:
         print(f"{path}: dropped")
     print(f"ledger {ledger.path}: {len(dropped)} draft{'s' * (len(dropped) != 1)} dropped")

@@ -40,7 +40,7 @@ class Relation:
     functional: bool = False  # one value at a time: two values in one draft contradict
     exhaustive: bool = True  # the pack lists every value: one it lacks is a contradiction
     listable: bool = False  # "founded by A, B and C": the object slot takes a list
-    phrasings: tuple = ()  # raw entries: str or {pattern, tense}
+    phrasings: tuple = ()  # (entry, pack it came from); an entry is str or {pattern, tense}
     pack: str = ""
 
 
@@ -76,7 +76,7 @@ class Catalogue:
 def normalise_title(text: str) -> str:
     """Compare titles without case, interim/acting prefixes or hyphen spelling."""
     s = re.sub(r"[\s\u00a0]+", " ", text.strip().lower().replace("’", "'"))
-    s = re.sub(r"^(?:interim|acting|co-?|then[- ]|former|ex-|founding(?= director))\s*", "", s)
+    s = re.sub(r"^(?:interim|acting|co-?|then[- ]|former|ex-)\s*", "", s)
     return s.replace("-", " ")
 
 
@@ -97,9 +97,9 @@ def _relation(entry: dict, base: Relation | None) -> Relation:
     unknown = sorted(set(entry) - _RELATION_KEYS)
     if unknown:
         raise DataError(f"{where}: unknown key {unknown[0]!r}")
-    phrasings = tuple(entry.get("phrasings") or ())
     if not isinstance(entry.get("phrasings", []), list):
         raise DataError(f"{where}: 'phrasings' must be a list")
+    phrasings = tuple((p, entry.get("_pack", "")) for p in entry.get("phrasings") or ())
     if base is not None:  # a later pack adds phrasings (and may refine settings)
         changes = {"phrasings": base.phrasings + phrasings}
         for key, attr in (("says", "says"), ("functional", "functional"), ("exhaustive", "exhaustive")):
@@ -144,7 +144,11 @@ def build_catalogue(packs) -> Catalogue:
         if not isinstance(entry, dict) or not isinstance(entry.get("name"), str) \
                 or not isinstance(entry.get("words"), list):
             raise DataError(f"{_pack(entry)}: section 'relation_words': entry needs 'name' and a 'words' list")
-        words[entry["name"]] = words.get(entry["name"], ()) + tuple(str(w) for w in entry["words"])
+        bad = [w for w in entry["words"] if not isinstance(w, str)]
+        if bad:
+            raise DataError(f"{_pack(entry)}: section 'relation_words': {entry['name']!r}: {bad[0]!r} is not a word "
+                            "(YAML reads on, off, yes and no as true or false: quote them)")
+        words[entry["name"]] = words.get(entry["name"], ()) + tuple(entry["words"])
     titles = []
     for entry in packs.section(SECTION_TITLES):
         if not isinstance(entry, dict) or not isinstance(entry.get("title"), str):

@@ -27,7 +27,7 @@ from copydesk.facts.textform import name_form, prose_form
 
 _CLAUSE_BREAK = re.compile(r"[;:—–()]")
 _QUOTED = re.compile(r'"[^"]{1,400}"')
-_LIST_MORE = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)([\U000F0000-\U000FFFFD])\uE000*")
+_LIST_MORE = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)([\U000F0000-\U000FFFFD])\uE000*+")
 _DATE_LEAD = re.compile(r"\b(?:in|on|during|back in|around|circa)\s+$", re.IGNORECASE)
 _PAST_MODIFIERS = {"former", "then", "ex", "outgoing"}
 
@@ -134,6 +134,7 @@ class _SentenceReader:
         self.masked = "".join(pieces)
         self.question = self.text.rstrip(' "\')]').endswith("?")
         self.quoted = [m.span() for m in _QUOTED.finditer(self.text)]
+        self.given_dates: set[int] = set()  # where dates other statements state start
 
     @cached_property
     def times(self) -> list[tuple[int, int, timex.Interval]]:
@@ -240,6 +241,8 @@ class _SentenceReader:
         when, explicit = self._when(slots, relation, past, value_span)
         common = dict(when=when, explicit=explicit, past=past, sentence=self.start, amount=amount,
                       subject_at=self._entity_value(subject))
+        if value is not None and value.kind == "date":
+            self.given_dates.add(value.start - self.start)
         for v in [value] if value else [self._entity_value(o) for o in objects]:
             statement = Statement(relation, subject.entity, v, qualifier=qualifier, **common)
             yield statement
@@ -306,7 +309,7 @@ class _SentenceReader:
             if own:
                 return own[0][2], True
         vs, ve = value_span[0] - self.start, value_span[1] - self.start
-        others = [t for t in times if t[1] <= vs or t[0] >= ve]
+        others = [t for t in times if (t[1] <= vs or t[0] >= ve) and t[0] not in self.given_dates]
         if not others:
             return None, False
         nearest = min(others, key=lambda t: min(abs(t[0] - slots.end()), abs(t[1] - slots.start())))

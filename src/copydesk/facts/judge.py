@@ -9,6 +9,7 @@ whole time the sentence speaks of, and no fact of the stated value overlaps it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import timedelta
 
 from copydesk.facts import amounts, timex
 from copydesk.facts.base import Fact, FactBase
@@ -69,17 +70,39 @@ def _entity(statement: Statement, base: FactBase) -> Verdict | None:
     if not facts or not relation.exhaustive:
         return None
     when = _window(statement, base)
-    timed = relation.time == "window"
     claimed = statement.value.entity
-    if any(f.object == claimed and (not timed or f.window.overlaps(when)) for f in facts):
-        return None
-    covering = [f for f in facts if f.object != claimed and (not timed or f.window.covers(when))]
-    if not covering:
-        return None
-    names = _join([base.name(f.object) for f in covering])
-    said = _says(relation.says, base.name(statement.subject), names)
-    return Verdict(statement, statement.value, f"{said}{_basis(covering[0])}, not {statement.value.display}",
-                   tuple(covering))
+    if relation.time != "window":
+        if any(f.object == claimed for f in facts):
+            return None
+        others = facts
+    else:
+        if any(f.object == claimed and f.window.overlaps(when) for f in facts):
+            return None
+        others = [f for f in facts if f.object != claimed and f.window.overlaps(when)]
+        if not _cover(others, when):
+            return None  # a time no fact speaks for: the packs cannot say
+    subject = base.name(statement.subject)
+    periods = {f.period() for f in others}
+    if relation.time == "window" and len(periods) > 1:
+        names = _join([f"{base.name(f.object)} ({f.period()})" for f in others])
+        said = _says(relation.says, subject, names) + _basis(others[0], "none")
+    else:
+        said = _says(relation.says, subject, _join([base.name(f.object) for f in others]))
+        said += _basis(others[0], relation.time)
+    return Verdict(statement, statement.value, f"{said}, not {statement.value.display}", tuple(others))
+
+
+def _cover(facts: list[Fact], when: timex.Interval) -> bool:
+    """Whether the facts' windows together cover every day of ``when``."""
+    reached = when.start
+    for window in sorted((f.window for f in facts), key=lambda w: w.start):
+        if window.start > reached:
+            return False
+        if window.end >= reached:
+            if window.end >= when.end:
+                return True
+            reached = window.end + timedelta(days=1)
+    return False
 
 
 def _date(statement: Statement, base: FactBase) -> Verdict | None:
@@ -91,11 +114,13 @@ def _date(statement: Statement, base: FactBase) -> Verdict | None:
     fact, day = dated[0]
     on = f"on {fact.object}" if day.precision == "day" else f"in {fact.object}"
     said = _says(statement.relation.says, base.name(statement.subject), on)
-    return Verdict(statement, statement.value, f"{said}{_basis(fact, period=False)}, not {statement.value.display}",
+    return Verdict(statement, statement.value, f"{said}{_basis(fact, 'none')}, not {statement.value.display}",
                    (fact,))
 
 
 def _amount(statement: Statement, base: FactBase) -> Verdict | None:
+    if not statement.relation.exhaustive and not statement.explicit:
+        return None  # "$25m from Novaterra" may be another round than the one the pack knows
     counterpart = statement.value.entity
     facts = [f for f in _facts(statement, base) if f.object == counterpart and f.amount is not None]
     claimed = statement.amount.amount
@@ -111,8 +136,8 @@ def _amount(statement: Statement, base: FactBase) -> Verdict | None:
         template += " for {amount}"
     said = template.format(subject=base.name(statement.subject), value=base.name(counterpart),
                            object=base.name(counterpart), amount=figure)
-    return Verdict(statement, statement.amount, f"{said}{_basis(fact, period=False)}, not {statement.amount.display}",
-                   (fact,))
+    return Verdict(statement, statement.amount,
+                   f"{said}{_basis(fact, statement.relation.time)}, not {statement.amount.display}", (fact,))
 
 
 def _quantity(statement: Statement, base: FactBase) -> Verdict | None:
@@ -128,7 +153,8 @@ def _quantity(statement: Statement, base: FactBase) -> Verdict | None:
     figure = amounts.describe(fact.amount or _number(fact), fact.unit)
     said = statement.relation.says.format(subject=base.name(statement.subject), value=figure,
                                           measure=fact.qualifier or "")
-    return Verdict(statement, statement.value, f"{said}{_basis(fact)}, not {statement.value.display}", (fact,))
+    return Verdict(statement, statement.value, f"{said}{_basis(fact, 'window')}, not {statement.value.display}",
+                   (fact,))
 
 
 def _number(fact: Fact) -> float:
@@ -147,7 +173,7 @@ def _role(statement: Statement, base: FactBase) -> Verdict | None:
             return None
         fact = held[0]
         at = statement.when.iso() or "the time it speaks of"
-        message = (f"{person} was {_possessive(base.name(org))} {fact.object} {fact.period()}{_basis(fact, period=False)}, "
+        message = (f"{person} was {_possessive(base.name(org))} {fact.object} {fact.period()}{_basis(fact, 'none')}, "
                    f"not in {at}")
         return Verdict(statement, statement.value, message, tuple(held))
     if not title.exclusive:
@@ -157,7 +183,7 @@ def _role(statement: Statement, base: FactBase) -> Verdict | None:
     if not holders:
         return None
     fact = holders[0]
-    message = (f"{_possessive(base.name(org))} {fact.object} is {base.name(fact.subject)}{_basis(fact)}, "
+    message = (f"{_possessive(base.name(org))} {fact.object} is {base.name(fact.subject)}{_basis(fact, 'window')}, "
                f"not {person}")
     return Verdict(statement, statement.subject_at or statement.value, message, tuple(holders))
 
@@ -180,7 +206,8 @@ def _says(template: str, subject: str, value: str) -> str:
     return template.format(subject=subject, value=value, object=value, org="", amount="", measure="")
 
 
-def _basis(fact: Fact, period: bool = True) -> str:
-    """" (since 2025-06, https://...)": when the fact holds and where it comes from."""
-    parts = [p for p in ((fact.period() if period else None), fact.source) if p]
+def _basis(fact: Fact, time: str) -> str:
+    """" (since 2025-06, https://...)": when the fact holds (or happened) and its source."""
+    when = {"window": fact.period(), "event": fact.start or ""}.get(time, "")
+    parts = [p for p in (when, fact.source) if p]
     return f" ({', '.join(parts)})" if parts else ""

@@ -24,7 +24,7 @@ MENTION_BASE = 0xF0000  # supplementary private use area A: never in real prose
 FILLER = "\uE000"
 # dates, figures and role titles are masked too
 DATE_MASK, AMOUNT_MASK, TITLE_MASK = "\U00100000", "\U00100001", "\U00100002"
-ENTITY = "[\U000F0000-\U000FFFFD]\uE000*"
+ENTITY = "[\U000F0000-\U000FFFFD]\uE000*+"  # possessive: a slot never ends inside a mask
 _MASKS = "\U000F0000-\U000FFFFD\U00100000-\U00100002\uE000"
 
 ENTITY_SLOTS = ("subject", "object", "org")
@@ -40,6 +40,7 @@ class Phrasing:
     relation: Relation
     source: str
     tense: str | None
+    pack: str = ""
 
 
 class Slots:
@@ -128,13 +129,16 @@ def _slots(catalogue: Catalogue, k: int) -> dict[str, str]:
     stop = catalogue.words.get("np_stop", ())
     return {
         "any": ENTITY,
-        "date": rf"(?:(?:in|on|during|back in|around|circa)\s+)?(?P<date_{k}>{DATE_MASK}{FILLER}*)",
-        "amount": rf"(?P<amount_{k}>{AMOUNT_MASK}{FILLER}*)",
+        "date": rf"(?:(?:in|on|during|back in|around|circa)\s+)?(?P<date_{k}>{DATE_MASK}{FILLER}*+)",
+        "amount": rf"(?P<amount_{k}>{AMOUNT_MASK}{FILLER}*+)",
         "title": rf"(?:(?P<title_mod_{k}>{_alternation(catalogue.words.get('title_modifier', ()))})[- ])?"
-                 rf"(?P<title_{k}>{TITLE_MASK}{FILLER}*)",
+                 rf"(?P<title_{k}>{TITLE_MASK}{FILLER}*+)",
         "measure": rf"(?P<measure_{k}>{_alternation(catalogue.words.get('measure', ()))})",
         "np": rf"(?:(?!{_alternation(stop)}\b)[\w'-]+:?\s+){{0,4}}",
         "tail": rf"[^,;:.!?\n{_MASKS}]{{0,80}}?",
+        # ", the Basel-based drugmaker," / ", which Ken Adeyemi founded in 2017,": skipped
+        "apposition": (r"(?:,\s+(?:a|an|the|which|who|whose|its|now|once|formerly|long|founded|based|led|run"
+                       r"|owned|headquartered|created|formed|launched|released|backed)\s[^,;:()\n]{1,100}?,)?"),
     }
 
 
@@ -150,12 +154,17 @@ def _value_slots(relation: Relation) -> tuple[str, ...]:
 
 def translate(entry, relation: Relation, catalogue: Catalogue, k: int = 0) -> tuple[Phrasing, str, str, int]:
     """(phrasing, its regex source with groups suffixed ``_k``, its lead token, mentions needed)."""
+    entry, pack = entry
     pattern, tense = (entry.get("pattern"), entry.get("tense")) if isinstance(entry, dict) else (entry, None)
-    where = f"{relation.pack or 'rule pack'}: relation {relation.id!r}: phrasing {pattern!r}"
+    where = f"{pack or 'rule pack'}: relation {relation.id!r}: phrasing {pattern!r}"
     if not isinstance(pattern, str) or not pattern.strip():
         raise DataError(f"{where}: a phrasing must be a pattern string")
     pattern = pattern.replace("’", "'")
     names = _SLOT.findall(pattern)
+    slots = _slots(catalogue, k)
+    unknown = [n for n in names if n not in ENTITY_SLOTS and n not in slots and n not in catalogue.words]
+    if unknown:
+        raise DataError(f"{where}: unknown slot or word list {{{unknown[0]}}}")
     twice = sorted({n for n in names if names.count(n) > 1 and n in (*ENTITY_SLOTS, *_CAPTURING)})
     if twice:
         raise DataError(f"{where}: uses {{{twice[0]}}} twice; write two phrasings instead")
@@ -163,7 +172,6 @@ def translate(entry, relation: Relation, catalogue: Catalogue, k: int = 0) -> tu
     missing = [s for s in required if s not in names]
     if missing:
         raise DataError(f"{where}: needs the slot {{{missing[0]}}}")
-    slots = _slots(catalogue, k)
     out, pos, mentions = [], 0, 0
     for m in _SLOT.finditer(pattern):
         out.append(re.sub(r" +", r"\\s+", pattern[pos:m.start()]))
@@ -181,7 +189,7 @@ def translate(entry, relation: Relation, catalogue: Catalogue, k: int = 0) -> tu
             raise DataError(f"{where}: unknown slot or word list {{{name}}}")
         pos = m.end()
     out.append(re.sub(r" +", r"\\s+", pattern[pos:]))
-    return Phrasing(relation, pattern, tense), "".join(out), _lead(pattern), mentions
+    return Phrasing(relation, pattern, tense, pack), "".join(out), _lead(pattern), mentions
 
 
 def compile_catalogue(catalogue: Catalogue) -> tuple[Matcher, ...]:
@@ -189,7 +197,8 @@ def compile_catalogue(catalogue: Catalogue) -> tuple[Matcher, ...]:
     groups: dict[tuple, list] = {}
     for relation in catalogue.relations.values():
         for entry in relation.phrasings:
-            lead = _lead(entry.get("pattern", "") if isinstance(entry, dict) else str(entry))
+            raw = entry[0]
+            lead = _lead(raw.get("pattern", "") if isinstance(raw, dict) else str(raw))
             joinable = lead.strip("{}") in (*ENTITY_SLOTS, "any")
             key = (relation.id, lead) if joinable else (relation.id, lead, len(groups))
             groups.setdefault(key, []).append(entry)
@@ -202,7 +211,8 @@ def compile_catalogue(catalogue: Catalogue) -> tuple[Matcher, ...]:
         matchers.append(Matcher(source, parts, tuple(p for p, _, _, _ in parts), anchor,
                                 _lead_types(relation, lead), None if anchor else _hint_pattern(lead, catalogue),
                                 min(n for _, _, _, n in parts), _NEEDS.get(_value_slots(relation)[-1], "")))
-    return tuple(matchers)
+    # date statements first: a sentence's time is not the date another statement gives
+    return tuple(sorted(matchers, key=lambda m: m.phrasings[0].relation.object != "date"))
 
 
 _SLOT_ANCHORS = {"{date}": "date", "{amount}": "amount"}
@@ -218,8 +228,7 @@ def _compile(source: str, parts: list) -> re.Pattern:
             try:
                 re.compile(part, re.IGNORECASE)
             except re.error as exc:
-                relation = phrasing.relation
-                raise DataError(f"{relation.pack or 'rule pack'}: relation {relation.id!r}: phrasing "
+                raise DataError(f"{phrasing.pack or 'rule pack'}: relation {phrasing.relation.id!r}: phrasing "
                                 f"{phrasing.source!r}: not a valid pattern: {exc}") from None
         raise
 

@@ -31,7 +31,7 @@ def scan(text: str, spans: list[tuple[int, int]]) -> tuple[list[tuple[int, int]]
             if start and text[start - 1] == "[" and text[m.end():m.end() + 1] in ("]", ",", "–", "-"):
                 continue  # a citation marker: [3]
             counted.append(start)
-            if (len(token) == 4 and token[:2] in ("19", "20")) or (start and text[start - 1] in "QH"):
+            if (len(token) == 4 and token[:2] in ("18", "19", "20")) or (start and text[start - 1] in "QH"):
                 dated.append(start)
         elif token in _SCALES:
             counted.append(start)

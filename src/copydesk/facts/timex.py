@@ -123,7 +123,7 @@ MONTHS["sept"] = 9
 # Month names are matched case-sensitively: "may" is a verb, "May" is usually the month.
 _MONTH = (r"(?-i:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?"
           r"|Aug(?:ust|\.)?|Sep(?:t(?:ember)?)?\.?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
-_YEAR = r"(?:19|20)\d\d"
+_YEAR = r"(?:18|19|20)\d\d"
 _DAY = r"[0-3]?\d(?:st|nd|rd|th)?"
 _NUMBER_WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,

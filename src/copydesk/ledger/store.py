@@ -145,7 +145,7 @@ class Ledger:
         """Record a draft's claims, replacing what the ledger held for it, in one transaction."""
         rows = [_row(e) for e in entries]
         now = datetime.now(timezone.utc).isoformat(timespec="seconds")
-        with self._transaction():
+        with self._transaction(f"record {path}"):
             old = self.conn.execute("SELECT id FROM drafts WHERE path = ?", (path,)).fetchone()
             if old:
                 self.conn.execute("DELETE FROM claims WHERE draft_id = ?", (old[0],))
@@ -166,7 +166,7 @@ class Ledger:
     def drop(self, paths: Iterable[str]) -> list[str]:
         """Forget drafts: each path names a draft, or a folder whose drafts all go. Returns them."""
         dropped: list[str] = []
-        with self._transaction():
+        with self._transaction("drop drafts"):
             for path in paths:
                 prefix = path.rstrip("/") + "/"
                 rows = self.conn.execute(
@@ -183,8 +183,8 @@ class Ledger:
     def _bump(self) -> None:
         self.conn.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
 
-    def _transaction(self):
-        return _Transaction(self.conn)
+    def _transaction(self, what: str):
+        return _Transaction(self, what)
 
     # --- reading ------------------------------------------------------------------------
 
@@ -345,17 +345,29 @@ def _quote(path: str) -> str:
 
 
 class _Transaction:
-    """``BEGIN IMMEDIATE`` ... ``COMMIT``, rolled back on any error."""
+    """``BEGIN IMMEDIATE`` ... ``COMMIT``, rolled back on any error; a database error (locked
+    past the busy timeout, disk full, read-only file) becomes a :class:`LedgerError` naming
+    the file and what was being written."""
 
-    def __init__(self, conn: sqlite3.Connection):
-        self.conn = conn
+    def __init__(self, ledger: Ledger, what: str):
+        self.ledger, self.what = ledger, what
 
     def __enter__(self):
-        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            self.ledger.conn.execute("BEGIN IMMEDIATE")
+        except sqlite3.Error as exc:
+            raise LedgerError(f"ledger {self.ledger.path}: cannot {self.what}: {exc}") from None
 
     def __exit__(self, exc_type, exc, tb):
+        conn = self.ledger.conn
         if exc_type is None:
-            self.conn.execute("COMMIT")
-        else:
-            self.conn.execute("ROLLBACK")
+            try:
+                conn.execute("COMMIT")
+                return False
+            except sqlite3.Error as error:
+                exc_type, exc = type(error), error
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        if issubclass(exc_type, sqlite3.Error):
+            raise LedgerError(f"ledger {self.ledger.path}: cannot {self.what}: {exc}") from None
         return False

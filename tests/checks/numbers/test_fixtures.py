@@ -3,15 +3,24 @@ real CLI and the shared scorer, as the seeds are scored."""
 
 from __future__ import annotations
 
+import importlib.util
 import json
 from collections import Counter
 
 import pytest
-from helpers import FIXTURES, run_cli
-from test_seeds import score_per_category
+from helpers import FIXTURES, ROOT, run_cli
 
 DRAFTS = FIXTURES / "numbers"
 CATEGORY = "unattributed-number"
+
+
+def score_per_category(gold, findings, drafts):
+    """The seeds test's reading of the shared scorer, loaded by path: several test modules are
+    called test_seeds.py, so importing it by name is ambiguous."""
+    spec = importlib.util.spec_from_file_location("copydesk_seed_scores", ROOT / "tests" / "test_seeds.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module.score_per_category(gold, findings, drafts)
 
 
 @pytest.fixture(scope="module")

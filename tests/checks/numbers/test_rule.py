@@ -110,3 +110,17 @@ def test_a_seed_draft_takes_a_few_milliseconds(seed):
         list(check.run(document, context))
         times.append(time.perf_counter() - start)
     assert statistics.median(times) < 0.025  # measured 1-3 ms; generous for shared CI cores
+
+
+@pytest.mark.parametrize("pack", ["numbers.yaml", "attribution.yaml"])
+def test_word_lists_hold_only_strings(pack):
+    """YAML reads a bare no/on/yes as a boolean: such words must be quoted in the packs."""
+    import yaml
+    from helpers import ROOT
+
+    data = yaml.safe_load((ROOT / "rules" / pack).read_text(encoding="utf-8"))
+    for section, items in data.items():
+        for item in items:
+            values = [v for v in item.values() if isinstance(v, list)] if isinstance(item, dict) else [[item]]
+            bad = [v for vs in values for v in vs if not isinstance(v, str)]
+            assert not bad, f"{pack}: {section}: {bad} must be quoted strings"

@@ -18,7 +18,7 @@ def conflicts(statements: list[Statement], base, flagged: set[tuple[int, int]]) 
     earlier: dict[tuple, list[tuple[Statement, Value]]] = {}
     for st in statements:
         for key, value in _facets(st):
-            if (value.start, value.end) in flagged or base.facts(st.subject, st.relation.id):
+            if (value.start, value.end) in flagged or _decided(base, st, value):
                 continue
             before = earlier.setdefault(key, [])
             clash = next((e for e, v in before if _same_time(e, st) and _differ(v, value)), None)
@@ -26,6 +26,14 @@ def conflicts(statements: list[Statement], base, flagged: set[tuple[int, int]]) 
                 yield st, value, clash
                 break
             before.append((st, value))
+
+
+def _decided(base, st: Statement, value: Value) -> bool:
+    """Whether the packs state this (an amount: for this counterpart), so they can judge it."""
+    facts = base.facts(st.subject, st.relation.id)
+    if value is st.amount:
+        return any(f.object == st.value.entity and f.amount is not None for f in facts)
+    return bool(facts)
 
 
 def _facets(st: Statement) -> list[tuple[tuple, Value]]:
@@ -39,8 +47,13 @@ def _facets(st: Statement) -> list[tuple[tuple, Value]]:
 
 
 def _same_time(a: Statement, b: Statement) -> bool:
-    if a.relation.time == "none" or (a.amount is not None and not (a.explicit or b.explicit)):
+    if a.relation.time == "none":
         return True
+    if a.amount is not None:
+        if not a.relation.exhaustive:  # an investor may invest twice: only one dated round counts
+            return a.explicit and b.explicit and a.when == b.when
+        if not (a.explicit or b.explicit):
+            return True  # one acquisition, told twice
     if a.past or b.past:
         return False
     return a.explicit == b.explicit and a.when == b.when

@@ -13,7 +13,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from copydesk.checks.numbers.lexicon import TOKEN, compile_entry, lower_set, strings, token_text, words
+from copydesk.checks.numbers.lexicon import (
+    TOKEN,
+    compile_any,
+    lower_set,
+    strings,
+    token_text,
+    words,
+)
 from copydesk.checks.numbers.names import Names
 
 _DETERMINERS = frozenset("the a an its their his her this that these those our".split())
@@ -29,8 +36,9 @@ _PHRASE_TOKENS = 7
 _DOC_PREPOSITION = re.compile(r"(?<![\w’'])(?:in|on|during|from|under)\s+", re.IGNORECASE)
 _QUOTE = re.compile(r"“[^”]{1,2000}”|\"[^\"\n]{1,2000}\"")
 _QUOTE_WINDOW = 120
+_APPOSITION = 100  # longest clause set off by commas between a subject and its verb
 _SPEAKER_LINE = re.compile(r"\s*[—–―-]+\s*([^\W\d_][\w’'.-]*)")
-_NAME = r"(?<![\w’'])(?P<name>[A-Z][\w&.-]*|[a-z]+[A-Z][\w&.-]*)"
+_NAME = r"(?=[A-Za-z])(?<![\w’'])(?P<name>[A-Z][\w&.-]*|[a-z]+[A-Z][\w&.-]*)"
 _AUTHOR_AFTER = re.compile(r"\s+(?:by|from|of|at|in|published\s+(?:by|in))\s+")
 _CLAUSE_END = re.compile(r"(?<=[.!?;])\s")
 
@@ -48,19 +56,19 @@ class AttributionDetector:
         self._names = Names.from_packs(packs)
         self._stop = lower_set(packs.section("function_words"))
         self._phrases = re.compile(words(packs.section("source_phrases")) + r"\s*:?", re.IGNORECASE)
-        self._verbs = re.compile("|".join([words(packs.section("reporting_verbs"))] + [
-            compile_entry(e, "reporting_patterns").pattern for e in packs.section("reporting_patterns")]))
+        verbs = [{"pattern": words(packs.section("reporting_verbs"))}] + packs.section("reporting_patterns")
+        self._verbs = compile_any(verbs, "reporting_verbs")
         self._skip = lower_set(packs.section("subject_skip"))
         self._speakers = lower_set(packs.section("speakers"))
         self._generic = lower_set(packs.section("generic_sources"))
         self._anonymous = re.compile(words(packs.section("anonymous_sources")), re.IGNORECASE)
         docs = packs.section("source_documents")
         self._own_docs = re.compile(words(strings(docs, "own")), re.IGNORECASE)
-        self._docs = re.compile(words(strings(docs, "own") + strings(docs, "named")), re.IGNORECASE)
-        self._possessive_doc = re.compile(
-            rf"{_NAME}[’']s\s+(?:[\w-]+\s+){{0,3}}?(?i:{words(strings(docs, 'own') + strings(docs, 'named'))})")
+        all_docs = strings(docs, "own") + strings(docs, "named") + strings(docs, "cited")
+        self._docs = re.compile(words(all_docs), re.IGNORECASE)
+        self._possessive_doc = re.compile(rf"{_NAME}[’']s\s+(?:[\w-]+\s+){{0,3}}?(?i:{words(all_docs)})")
         self._named_doc = re.compile(rf"{_NAME}\s+(?i:{words(strings(docs, 'named'))})")
-        self._hedges = [compile_entry(e, "hedges", re.IGNORECASE) for e in packs.section("hedges")]
+        self._hedges = compile_any(packs.section("hedges"), "hedges", re.IGNORECASE)
 
     # --- what the check asks ---------------------------------------------------------------
 
@@ -79,8 +87,8 @@ class AttributionDetector:
 
     def hedge(self, text: str) -> str | None:
         """The first hedge in ``text`` ("reportedly"), for the finding's message."""
-        found = [m for rx in self._hedges for m in rx.finditer(text)]
-        return min(found, key=lambda m: m.start()).group(0) if found else None
+        found = self._hedges.search(text)
+        return found.group(0) if found else None
 
     def cue(self, text: str) -> Attribution | None:
         """A named source in ``text`` (one sentence, or a clause): hedges do not count."""
@@ -128,9 +136,7 @@ class AttributionDetector:
     # --- cues ------------------------------------------------------------------------------
 
     def _mask_hedges(self, text: str) -> str:
-        for rx in self._hedges:
-            text = rx.sub(lambda m: " " * len(m.group(0)), text)
-        return text
+        return self._hedges.sub(lambda m: " " * len(m.group(0)), text)
 
     def _speaking_verb(self, text: str) -> Attribution | None:
         for m in self._verbs.finditer(text):
@@ -141,6 +147,12 @@ class AttributionDetector:
                     return Attribution("cue", m.group(0))
             if self._credits_subject(text, m.start()):
                 return Attribution("cue", m.group(0))
+            if before.endswith(","):
+                # "TSMC, which makes most of the world's chips, said": the subject stands
+                # before the clause set off by commas.
+                opening = before.rfind(",", max(0, len(before) - _APPOSITION), len(before) - 1)
+                if opening > 0 and self._credits_subject(text, opening):
+                    return Attribution("cue", m.group(0))
         return None
 
     def _credits_subject(self, text: str, verb: int) -> bool:

@@ -62,3 +62,13 @@ def compile_entry(item, where: str, flags: int = 0, **placeholders: str) -> re.P
 
 def _pack(item) -> str:
     return item.get("_pack", "rule pack") if isinstance(item, dict) else "rule pack"
+
+
+def compile_any(section: list, where: str, flags: int = 0) -> re.Pattern:
+    """One regex matching any ``pattern:`` entry of a section (each checked on its own first)."""
+    sources = [compile_entry(item, where, flags).pattern for item in section]
+    try:
+        return re.compile("|".join(f"(?:{s})" for s in sources) or "(?!)", flags)
+    except re.error as exc:  # e.g. a global (?i) or a numbered back-reference in one entry
+        packs = sorted({_pack(item) for item in section})
+        raise DataError(f"{', '.join(packs)}: {where}: entries cannot be combined: {exc}") from None

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from copydesk.checks.numbers.figures import QUANTITY_KINDS, Number
-from copydesk.checks.numbers.lexicon import alternation, compile_entry
+from copydesk.checks.numbers.lexicon import alternation, compile_any, compile_entry
 from copydesk.checks.numbers.names import Names
 from copydesk.model import LIST_ITEM, Block
 from copydesk.readers.common import MONTHS, URL_RE
@@ -26,6 +26,7 @@ _LIST_NUMBER = re.compile(r"\s*[(\[]?\d{1,3}[.):\]]\s")
 _OPENERS = "([{\"'“‘~≈+−–-<>≥≤"
 _CLOSERS = ")]}\"'”’.,;:!?…"
 _SHORT_BLOCK_WORDS = 12
+_WINDOW = 40  # characters around a number that its context patterns may span
 
 
 class NonFigureClassifier:
@@ -36,8 +37,8 @@ class NonFigureClassifier:
         fill = {"n": _NUMBER, "name": _NAME, "month": _MONTH, "label": label}
         self._patterns = [(compile_entry(e, "not_figures", **fill), e.get("why", "not a figure"))
                           for e in packs.section("not_figures")]
-        self._idioms = [compile_entry(e, "number_idioms", re.IGNORECASE) for e in packs.section("number_idioms")]
-        self._page = [compile_entry(e, "page_metadata", re.IGNORECASE) for e in packs.section("page_metadata")]
+        self._idioms = compile_any(packs.section("number_idioms"), "number_idioms", re.IGNORECASE)
+        self._page = compile_any(packs.section("page_metadata"), "page_metadata", re.IGNORECASE)
         self._names = Names.from_packs(packs)
 
     def reasons(self, document, block: Block, start: int, end: int, numbers: list[Number]) -> dict[int, str]:
@@ -45,7 +46,7 @@ class NonFigureClassifier:
         text = document.text
         out: dict[int, str] = {}
         spans = self._structural_spans(document, block, start, end)
-        cores = self._pattern_cores(text, start, end)
+        cores = self._pattern_cores(text, start, end, [n for n in numbers if n.kind not in QUANTITY_KINDS])
         for i, number in enumerate(numbers):
             why = next((w for s, e, w in spans if s < number.end and number.start < e), None)
             if why is None and _in_source_code(document, number):
@@ -65,20 +66,27 @@ class NonFigureClassifier:
         spans = [(c.start, c.end, "a citation marker") for c in document.citations_in(start - 64, end)]
         spans += [(m.start(), m.end(), "part of a URL") for m in URL_RE.finditer(text, start, end)]
         spans += [(m.start(), m.end(), "an e-mail address") for m in _MAIL.finditer(text, start, end)]
-        spans += [(m.start(), m.end(), "a set phrase") for rx in self._idioms for m in rx.finditer(text, start, end)]
+        spans += [(m.start(), m.end(), "a set phrase") for m in self._idioms.finditer(text, start, end)]
         if len(text[block.start:block.end].split()) <= _SHORT_BLOCK_WORDS:
-            spans += [(m.start(), m.end(), "page metadata") for rx in self._page
-                      for m in rx.finditer(text, start, end)]
+            spans += [(m.start(), m.end(), "page metadata") for m in self._page.finditer(text, start, end)]
         return spans
 
-    def _pattern_cores(self, text: str, start: int, end: int) -> dict[int, str]:
-        """Where a ``not_figures`` pattern puts a number: its offset -> why."""
+    def _pattern_cores(self, text: str, start: int, end: int, numbers: list[Number]) -> dict[int, str]:
+        """Where a ``not_figures`` pattern puts one of ``numbers``: its offset -> why.
+
+        Each pattern runs only in a window around each number, so the cost follows the numbers.
+        """
         out: dict[int, str] = {}
-        for rx, why in self._patterns:
-            for m in rx.finditer(text, start, end):
-                if "name" in rx.groupindex and m.group("name") is not None and not self._names.is_name(m.group("name")):
-                    continue
-                out.setdefault(m.start("n"), why)
+        for number in numbers:
+            lo, hi = max(start, number.core - _WINDOW), min(end, number.end + _WINDOW)
+            for rx, why in self._patterns:
+                for m in rx.finditer(text, lo, hi):
+                    if m.start("n") != number.core:
+                        continue
+                    if "name" in rx.groupindex and m.group("name") is not None \
+                            and not self._names.is_name(m.group("name")):
+                        continue
+                    out.setdefault(number.core, why)
         return out
 
 

@@ -25,9 +25,10 @@ info.
 A figure counts as attributed when its sentence carries a citation (`[3]`, a footnote, a
 link) or names its source: `according to X`, `per X`, `X said/reports/estimates/claims`,
 `X data show`, `X's figures`, `in a filing`, `on the X Index`, or a direct quotation with a
-named speaker. Hedges (`reportedly`, `it is estimated`, `sources say`) name no one, and
-saying where a number was seen (`from HuggingFace`, `on GitHub`) is not saying who reports
-it. The cues are data in `rules/attribution.yaml`; what makes a number a figure is in
+named speaker. A list or table may be sourced once, in the line introducing it ("According
+to IDC, the top vendors were:") or in a source line under it ("Source: ONS"). Hedges
+(`reportedly`, `it is estimated`, `sources say`) name no one, and saying where a number was
+seen (`from HuggingFace`, `on GitHub`) is not saying who reports it. The cues are data in `rules/attribution.yaml`; what makes a number a figure is in
 `rules/numbers.yaml`.
 
 ## Why is this bad?
