@@ -5,16 +5,9 @@ from __future__ import annotations
 import textwrap
 
 import pytest
-
 from helpers import FIXTURES, cli_json, run_cli
 
-GOOD = """\
-entities:
-  - {id: acme, name: Acme Corp, aliases: [Acme], type: organization}
-  - {id: jo-park, name: Jo Park, aliases: [Park], type: person}
-facts:
-  - {subject: acme, relation: led-by, object: jo-park, from: 2020}
-"""
+GOOD = (FIXTURES / "facts" / "acme.yaml").read_text(encoding="utf-8")  # line 5: a led-by fact
 
 
 def _write(tmp_path, text: str, name: str = "pack.yaml"):

@@ -5,10 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
+from helpers import FIXTURES, SEEDS, run_cli
 
 from copydesk.engine import Engine, Options
 from copydesk.facts import extract_claims, functional
-from helpers import FIXTURES, SEEDS, run_cli
 
 
 def test_show_by_alias_lists_facts_and_sources():

@@ -15,7 +15,7 @@ from lspclient import Session  # noqa: E402
 @pytest.fixture(scope="module")
 def probe():
     """A server with the probe plugin; tests use distinct documents, so they can share it."""
-    session = Session("--debounce-ms", "150")
+    session = Session("--debounce-ms", "150", "--select", "probe-figure,probe-fact,probe-crash")
     yield session
     assert session.close() == 0
 

@@ -164,6 +164,7 @@ def test_hover_explains_the_finding_and_its_rule(probe):
 def test_hover_on_a_fact_finding_shows_the_pack_and_its_source(probe, tmp_path):
     (tmp_path / "facts.yaml").write_text(
         "entities:\n  - {id: probe-zorblax, name: Zorblax Corp, type: organization}\n"
+        "  - {id: ada-quill, name: Ada Quill, type: person}\n"
         "facts:\n  - {subject: probe-zorblax, relation: led-by, object: ada-quill,"
         " source: 'https://example.org/zorblax'}\n", encoding="utf-8")
     (tmp_path / ".copydesk.yaml").write_text("facts: [facts.yaml]\n", encoding="utf-8")

@@ -67,8 +67,12 @@ def run_check(args) -> int:
     from copydesk.facts.catalogue import catalogue_for
     from copydesk.packs import builtin_fact_pack_paths
 
+    from copydesk.facts.phrasings import compile_catalogue
+
     engine = _engine(rules=args.rules)
     catalogue = catalogue_for(_context(engine))
+    for matcher in compile_catalogue(catalogue):  # a broken phrasing in --rules fails here, named
+        matcher.regex
     named = [str(p) for p in args.packs]
     same = {os.path.realpath(p) for p in named}
     builtin = [] if args.no_builtin else [str(p) for p in builtin_fact_pack_paths()

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import sys
 
-from copydesk.cli import EXIT_ERROR, EXIT_OK
+from copydesk.cli import EXIT_ERROR, EXIT_OK, _csv
 from copydesk.lsp import DEFAULT_DEBOUNCE_MS
 
 
@@ -19,6 +19,8 @@ def add_parser(sub) -> None:
     p.add_argument("--facts", action="append", default=[], metavar="FILE", help="extra fact pack (repeatable)")
     p.add_argument("--rules", action="append", default=[], metavar="FILE", help="extra rule pack (repeatable)")
     p.add_argument("--date", metavar="YYYY-MM-DD", help="publication date when a draft does not say")
+    p.add_argument("--select", type=_csv, help="only these rules (ids, categories, or ALL), comma-separated")
+    p.add_argument("--ignore", type=_csv, default=(), help="skip these rules, comma-separated")
     p.set_defaults(run=run)
 
 
@@ -32,7 +34,8 @@ def run(args) -> int:
     from copydesk.engine import Options
     from copydesk.lsp.linting import Linter
 
-    options = Options(config_file=args.config, facts=tuple(args.facts), rules=tuple(args.rules), date=args.date)
+    options = Options(config_file=args.config, facts=tuple(args.facts), rules=tuple(args.rules), date=args.date,
+                      select=args.select, ignore=tuple(args.ignore))
     server = build_server(Linter(options), args.debounce_ms)
     # The protocol owns stdout: a stray print() in a plugin must not corrupt it.
     protocol_out = sys.stdout.buffer

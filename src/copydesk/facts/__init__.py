@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from copydesk.model import Claim, Document
 
 
-def kit_for(context: "Context") -> "Kit":
+def kit_for(context: Context) -> Kit:
     """The catalogue, compiled phrasings and fact base of a run, built once per process."""
     from copydesk.facts.base import FactBase, cache_key, load_base
     from copydesk.facts.catalogue import catalogue_for
@@ -40,14 +40,14 @@ def kit_for(context: "Context") -> "Kit":
     return Kit(catalogue, *compiled, base)
 
 
-def statements(document: "Document", context: "Context") -> list["Statement"]:
+def statements(document: Document, context: Context) -> list[Statement]:
     """The relation statements of a draft, with the time each speaks of."""
     from copydesk.facts.extract import extract
 
     return extract(document, kit_for(context), context.publication_date(document))
 
 
-def extract_claims(document: "Document", context: "Context") -> list["Claim"]:
+def extract_claims(document: Document, context: Context) -> list[Claim]:
     """Every relation statement the draft makes about known entities, normalised.
 
     ``value`` is an entity id, an ISO date at the draft's precision (an interval that no
@@ -66,7 +66,7 @@ def extract_claims(document: "Document", context: "Context") -> list["Claim"]:
     return to_claims(extract(document, kit, context.publication_date(document)), kit.base)
 
 
-def functional(relation: str, context: "Context") -> bool:
+def functional(relation: str, context: Context) -> bool:
     from copydesk.facts.catalogue import catalogue_for
 
     found = catalogue_for(context).relations.get(relation)

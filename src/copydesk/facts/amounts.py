@@ -37,17 +37,22 @@ _CODE = r"(?:USD|EUR|GBP|JPY|CHF|CNY|INR|CAD|AUD)"
 _BIG = r"(?:thousand|million|billion|trillion)"
 _ABBR = r"(?:bn|mn|mln|tn|[kKmMbBtT])"
 _WORDS = r"(?:dollars|euros|pounds|yen|rupees)"
-# one figure: $14.3bn, US$ 15 billion, 14.3 billion dollars, EUR 2m, 1.2 billion, 49%, 65,024
-_ONE = (rf"(?:{_SYM}\s?(?:{_NUM})(?:\s?(?:{_BIG}|{_ABBR}\b))?"
-        rf"|{_CODE}\s?(?:{_NUM})(?:\s?(?:{_BIG}|{_ABBR}\b))?"
-        rf"|(?:{_NUM})\s?(?:{_BIG}\s)?{_WORDS}\b|(?:{_NUM})\s?(?:{_BIG}\s)?{_CODE}\b"
-        rf"|{_WORDNUM}\s{_BIG}(?:\s{_WORDS})?\b"
-        rf"|(?:{_NUM})\s?(?:%|per ?cent\b)"
-        rf"|(?:{_NUM})(?:\s{_BIG})?\b)"
-        r"\+?")
-# The whole expression, without capturing groups, so that it can sit inside a phrasing.
-AMOUNT = (rf"(?<![\w.,])(?:(?:{_HEDGE})\s+)?(?:between\s+{_ONE}\s+(?:and|to)\s+{_ONE}"
-          rf"|{_ONE}(?:\s?(?:to|-|–)\s?{_ONE})?)")
+
+
+def _one(tag: str) -> str:
+    """One figure: $14.3bn, US$ 15 billion, 14.3 billion dollars, EUR 2m, 1.2 billion, 49%.
+
+    A scale letter ("m", "bn") counts only after a currency ("5m" may be metres); the figure
+    must end a word. ``tag`` names the currency group, so a range can hold two figures.
+    """
+    return (rf"(?:(?P<{tag}>{_SYM}|{_CODE})\s?)?(?:{_NUM}|{_WORDNUM}(?=\s{_BIG}))"
+            rf"(?:\s?(?:{_BIG}|(?({tag}){_ABBR}|(?!))))?(?:\s?(?:%|per ?cent|{_WORDS}|{_CODE}))?\+?(?!\w)")
+
+
+_ONE = _one("cur")
+# A figure, a range of two ("$115bn to $135bn", "between 5% and 7%"), a hedge before it.
+AMOUNT = (rf"(?<![\w.,])(?:(?:{_HEDGE})\s+)?(?:between\s+{_ONE}\s+(?:and|to)\s+{_one('cur2')}"
+          rf"|{_one('cur3')}(?:\s?(?:to|-|–)\s?{_one('cur4')})?)")
 AMOUNT_RE = re.compile(AMOUNT, re.IGNORECASE)
 _ONE_RE = re.compile(_ONE, re.IGNORECASE)
 
@@ -62,7 +67,7 @@ class Amount:
     unit: str  # ISO currency code, "%" or "" for a count
     rounding: float = 0.0  # relative: half a unit of the last digit written, over the value
 
-    def overlaps(self, other: "Amount") -> bool:
+    def overlaps(self, other: Amount) -> bool:
         return self.unit == other.unit and self.low <= other.high and other.low <= self.high
 
     @property

@@ -23,8 +23,21 @@ from pathlib import Path
 from copydesk.facts import timex
 from copydesk.facts.catalogue import Catalogue
 from copydesk.facts.pack import (
-    E_ALIASES, E_ID, E_INDEX, E_NAME, E_PACK, E_TYPE, F_OBJECT, F_QUALIFIER, F_RELATION, F_SUBJECT,
-    PackData, Problem, locate, read_pack,
+    E_ALIASES,
+    E_ID,
+    E_INDEX,
+    E_NAME,
+    E_PACK,
+    E_TYPE,
+    F_INDEX,
+    F_OBJECT,
+    F_QUALIFIER,
+    F_RELATION,
+    F_SUBJECT,
+    PackData,
+    Problem,
+    locate,
+    read_pack,
 )
 from copydesk.facts.textform import surface_key
 from copydesk.yamlio import DataError
@@ -89,10 +102,6 @@ class Fact:
         if self.until:
             return f"until {self.until}"
         return ""
-
-    def where(self) -> str:
-        line, _ = locate(self.pack, ("facts", self.index))
-        return f"{self.pack}:{line}" if line else self.pack
 
 
 class FactBase:
@@ -221,7 +230,7 @@ def _at(entity: tuple) -> str:
 
 def _reference_problems(path: str, fact: tuple, entities: dict, catalogue: Catalogue) -> list[Problem]:
     relation = catalogue.relations[fact[F_RELATION]]
-    where = ("facts", fact[-1])
+    where = ("facts", fact[F_INDEX])
     out = []
 
     def check(entity_id, key: str, types: frozenset[str], role: str):

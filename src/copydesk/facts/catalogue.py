@@ -41,7 +41,6 @@ class Relation:
     exhaustive: bool = True  # the pack lists every value: one it lacks is a contradiction
     listable: bool = False  # "founded by A, B and C": the object slot takes a list
     phrasings: tuple = ()  # (entry, pack it came from); an entry is str or {pattern, tense}
-    pack: str = ""
 
 
 @dataclass(frozen=True)
@@ -87,6 +86,7 @@ def _types(value, where: str, key: str) -> frozenset[str]:
     return frozenset(items)
 
 
+_SAYS_FIELDS = {"subject", "value", "object", "org", "amount", "measure"}
 _RELATION_KEYS = {"id", "says", "summary", "subject", "object", "object_types", "qualifier",
                   "qualifier_types", "amount", "time", "functional", "exhaustive", "list", "phrasings",
                   "_pack"}
@@ -112,8 +112,13 @@ def _relation(entry: dict, base: Relation | None) -> Relation:
     for key, allowed in (("amount", AMOUNT_POLICIES), ("time", TIME_KINDS)):
         if entry.get(key, allowed[0]) not in allowed:
             raise DataError(f"{where}: {key!r} must be one of {', '.join(allowed)}, got {entry.get(key)!r}")
-    if not isinstance(entry.get("says"), str) or "{subject}" not in entry["says"]:
+    says = entry.get("says")
+    if not isinstance(says, str) or "{subject}" not in says:
         raise DataError(f"{where}: 'says' must be a message template with {{subject}} and {{value}}")
+    unknown = sorted(set(re.findall(r"\{(\w*)\}", says)) - _SAYS_FIELDS)
+    if unknown:
+        allowed = ", ".join(sorted(_SAYS_FIELDS))
+        raise DataError(f"{where}: 'says' may use the fields {allowed}, not {{{unknown[0]}}}")
     return Relation(
         id=entry["id"],
         says=entry["says"],
@@ -128,7 +133,6 @@ def _relation(entry: dict, base: Relation | None) -> Relation:
         exhaustive=bool(entry.get("exhaustive", True)),
         listable=bool(entry.get("list", False)),
         phrasings=phrasings,
-        pack=entry.get("_pack", ""),
     )
 
 

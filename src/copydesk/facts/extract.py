@@ -20,7 +20,14 @@ from copydesk.facts import amounts, timex
 from copydesk.facts.catalogue import Catalogue, Relation, Title
 from copydesk.facts.matcher import Mention, find_mentions
 from copydesk.facts.phrasings import (
-    AMOUNT_MASK, DATE_MASK, FILLER, TITLE_MASK, Matcher, Slots, mask_char, mask_index,
+    AMOUNT_MASK,
+    DATE_MASK,
+    FILLER,
+    TITLE_MASK,
+    Matcher,
+    MatcherIndex,
+    mask_char,
+    mask_index,
 )
 from copydesk.facts.scan import find_titles, scan
 from copydesk.facts.textform import name_form, prose_form
@@ -70,7 +77,7 @@ class Kit:
     """What extraction needs, built once per process: catalogue, compiled phrasings, fact base."""
 
     catalogue: Catalogue
-    matchers: tuple[Matcher, ...]
+    matchers: MatcherIndex
     cues: dict[str, re.Pattern]
     titles: re.Pattern
     title_hints: re.Pattern
@@ -103,7 +110,7 @@ def extract(document, kit: Kit, publication_date: str | None) -> list[Statement]
 
 
 def _per_span(spans: list[tuple[int, int]], items: list[tuple[int, int]], values: list | None = None) -> list[list]:
-    """For each span (sorted), the items (sorted spans) that lie inside it; one pass."""
+    """For each span (sorted), the items (sorted spans) that lie wholly inside it."""
     values = items if values is None else values
     starts = [s for s, _ in items]
     out = []
@@ -119,6 +126,7 @@ class _SentenceReader:
                  anchor: date | None):
         self.kit, self.start, self.mentions, self.anchor = kit, span[0], mentions, anchor
         self.text = prose[span[0]:span[1]]
+        # a mention wins over a date or figure inside it ("Llama 4"), and all win over a title
         taken = [(m.start, m.end) for m in mentions]
         self.dates = [d for d in dates if not any(_overlap(d, t) for t in taken)]
         self.figures = [f for f in figures if not any(_overlap(f, t) for t in taken)]
@@ -126,12 +134,7 @@ class _SentenceReader:
         masks = [(m.start, m.end, mask_char(k)) for k, m in enumerate(mentions)]
         masks += [(s, e, DATE_MASK) for s, e in self.dates] + [(s, e, AMOUNT_MASK) for s, e in self.figures]
         masks += [(s, e, TITLE_MASK) for s, e in titles]
-        pieces, pos = [], span[0]
-        for s, e, head in sorted(masks):
-            pieces += [prose[pos:s], head + FILLER * (e - s - 1)]
-            pos = e
-        pieces.append(prose[pos:span[1]])
-        self.masked = "".join(pieces)
+        self.masked = _masked(prose, span, masks)
         self.question = self.text.rstrip(' "\')]').endswith("?")
         self.quoted = [m.span() for m in _QUOTED.finditer(self.text)]
         self.given_dates: set[int] = set()  # where dates other statements state start
@@ -151,35 +154,28 @@ class _SentenceReader:
         return {"entity": [m.start - self.start for m in self.mentions], "date": dates,
                 "amount": [s - self.start for s, _ in self.figures]}
 
-    def _types_at(self) -> dict[int, str]:
-        return {m.start - self.start: self._type(m) for m in self.mentions}
-
     def statements(self):
         if self.question:
             return
-        lowered = self.masked.lower()
-        types = self._types_at()
-        match_at = self.masked
-        for matcher in self.kit.matchers:
-            if matcher.mentions > len(self.mentions) or matcher.needs not in match_at:
-                continue
-            if matcher.hints is not None and not matcher.hints.search(lowered):
+        types = {m.start - self.start: self._type(m) for m in self.mentions}
+        for matcher in self.kit.matchers.candidates(self.masked.lower()):
+            if matcher.mentions > len(self.mentions):
                 continue
             if matcher.anchor:
                 positions = self._anchors[matcher.anchor]
                 if matcher.lead_types is not None:
                     positions = [p for p in positions if types.get(p) in matcher.lead_types]
-                found = (matcher.regex.match(match_at, p) for p in positions)
+                found = (matcher.regex.match(self.masked, p) for p in positions)
             else:
-                found = matcher.regex.finditer(match_at)
+                found = matcher.regex.finditer(self.masked)
             for m in found:
                 if m is not None:
-                    yield from self._read(matcher.slots(m))
+                    yield from self._read(matcher, m)
 
     # --- one match -----------------------------------------------------------------------
 
-    def _mention(self, slots: Slots, slot: str) -> Mention:
-        return self.mentions[mask_index(slots.get(slot)[0])]
+    def _mention(self, m: re.Match, slot: str) -> Mention:
+        return self.mentions[mask_index(m.group(slot)[0])]
 
     def _type(self, mention: Mention) -> str:
         entity = self.kit.base.entity(mention.entity)
@@ -193,52 +189,53 @@ class _SentenceReader:
         s, e = mention.start - self.start, mention.end - self.start
         return Value("entity", mention.start, mention.end, self.text[s:e], entity=mention.entity)
 
-    def _read(self, slots: Slots):
-        relation = slots.phrasing.relation
-        subject = self._mention(slots, "subject")
-        if self._type(subject) not in relation.subject_types or self._blocked(slots):
+    def _read(self, matcher: Matcher, m: re.Match):
+        relation = matcher.relation
+        slot = m.groupdict()
+        subject = self._mention(m, "subject")
+        if self._type(subject) not in relation.subject_types or self._blocked(m):
             return
         value, qualifier, amount, objects = None, None, None, []
         if relation.object == "entity":
-            objects = [self._mention(slots, "object")]
+            objects = [self._mention(m, "object")]
             if relation.listable:
-                objects += self._more_objects(slots.end("object"))
+                objects += self._more_objects(m.end("object"))
             objects = [o for o in objects if not relation.object_types or self._type(o) in relation.object_types]
             if not objects or any(o.entity == subject.entity for o in objects):
                 return
         elif relation.object == "date":
-            span = slots.span("date")
+            span = m.span("date")
             interval = timex.resolve(self.text[span[0]:span[1]], self.anchor)
             if interval is None:
                 return
             value = self._value("date", span, interval=interval)
         elif relation.object == "amount":
-            value = self._amount(slots)
+            value = self._amount(m)
             if value is None:
                 return
         else:
-            ts, te = slots.span("title")
+            ts, te = m.span("title")
             title = self.kit.catalogue.title(self.text[ts:te])
-            if title is None or (slots.get("title_mod") or "").lower() == "incoming":
+            if title is None or (slot.get("title_mod") or "").lower() == "incoming":
                 return
-            value = self._value("text", slots.span("title"), title=title)
+            value = self._value("text", (ts, te), title=title)
         if relation.qualifier == "org":
-            org = self._mention(slots, "org")
+            org = self._mention(m, "org")
             if relation.qualifier_types and self._type(org) not in relation.qualifier_types:
                 return
             qualifier = org.entity
-        elif relation.qualifier and slots.get(relation.qualifier):
-            qualifier = measure_key(slots.get(relation.qualifier))
-        if relation.object != "amount" and slots.get("amount"):
-            amount = self._amount(slots)
+        elif relation.qualifier and slot.get(relation.qualifier):
+            qualifier = measure_key(slot[relation.qualifier])
+        if relation.object != "amount" and slot.get("amount"):
+            amount = self._amount(m)
         if relation.amount == "required" and amount is None:
             return
-        past = slots.phrasing.tense == "past" or (slots.get("title_mod") or "").lower() in _PAST_MODIFIERS \
-            or self._cue("past", slots)
+        past = matcher.tense == "past" or (slot.get("title_mod") or "").lower() in _PAST_MODIFIERS \
+            or self._cue("past", m)
         value_span = (value.start, value.end) if value else (objects[0].start, objects[0].end)
         if self._in_quotes(value_span):
             return
-        when, explicit = self._when(slots, relation, past, value_span)
+        when, explicit = self._when(m, relation, past, value_span)
         common = dict(when=when, explicit=explicit, past=past, sentence=self.start, amount=amount,
                       subject_at=self._entity_value(subject))
         if value is not None and value.kind == "date":
@@ -248,8 +245,8 @@ class _SentenceReader:
             yield statement
             yield from self._implied(statement, subject)
 
-    def _amount(self, slots: Slots) -> Value | None:
-        span = slots.span("amount")
+    def _amount(self, m: re.Match) -> Value | None:
+        span = m.span("amount")
         parsed = amounts.parse(self.text[span[0]:span[1]])
         return None if parsed is None else self._value("amount", span, amount=parsed)
 
@@ -275,52 +272,61 @@ class _SentenceReader:
 
     # --- the sentence around a match ------------------------------------------------------
 
-    def _scope(self, slots: Slots) -> str:
+    def _scope(self, m: re.Match) -> str:
         """The match and the words before it in its clause."""
-        start = slots.start()
-        breaks = list(_CLAUSE_BREAK.finditer(self.masked, 0, start))
-        return self.masked[breaks[-1].end() if breaks else 0:slots.end()]
+        breaks = list(_CLAUSE_BREAK.finditer(self.masked, 0, m.start()))
+        return self.masked[breaks[-1].end() if breaks else 0:m.end()]
 
-    def _cue(self, kind: str, slots: Slots) -> bool:
+    def _cue(self, kind: str, m: re.Match) -> bool:
         pattern = self.kit.cues.get(kind)
-        return bool(pattern and pattern.search(self._scope(slots)))
+        return bool(pattern and pattern.search(self._scope(m)))
 
-    def _blocked(self, slots: Slots) -> bool:
+    def _blocked(self, m: re.Match) -> bool:
         """Denied ("never led"), supposed ("if", "would"): the sentence does not assert it."""
-        return self._cue("negation", slots) or self._cue("hypothetical", slots)
+        return self._cue("negation", m) or self._cue("hypothetical", m)
 
     def _in_quotes(self, span: tuple[int, int]) -> bool:
         s, e = span[0] - self.start, span[1] - self.start
         return any(qs < s and e < qe for qs, qe in self.quoted)
 
-    def _when(self, slots: Slots, relation: Relation, past: bool, value_span) -> tuple[timex.Interval, bool]:
+    def _when(self, m: re.Match, relation: Relation, past: bool, value_span) -> tuple[timex.Interval, bool]:
         """The time the statement speaks of, and whether the sentence names it."""
-        when, explicit = self._named_time(slots, relation, value_span)
+        when, explicit = self._named_time(m, relation, value_span)
         if when is None and self.anchor:
             when = timex.Interval(self.anchor, self.anchor, "day")
         if past:
             return timex.Interval(timex.EARLIEST, when.end if when else timex.LATEST), explicit
         return when or timex.Interval(timex.EARLIEST, timex.LATEST), explicit
 
-    def _named_time(self, slots: Slots, relation: Relation, value_span) -> tuple[timex.Interval | None, bool]:
+    def _named_time(self, m: re.Match, relation: Relation, value_span) -> tuple[timex.Interval | None, bool]:
         times = self.times
-        if relation.object != "date" and slots.get("date"):
-            own = [t for t in times if t[0] == slots.start("date")]
+        if relation.object != "date" and m.groupdict().get("date"):
+            own = [t for t in times if t[0] == m.start("date")]
             if own:
                 return own[0][2], True
         vs, ve = value_span[0] - self.start, value_span[1] - self.start
         others = [t for t in times if (t[1] <= vs or t[0] >= ve) and t[0] not in self.given_dates]
         if not others:
             return None, False
-        nearest = min(others, key=lambda t: min(abs(t[0] - slots.end()), abs(t[1] - slots.start())))
+        nearest = min(others, key=lambda t: min(abs(t[0] - m.end()), abs(t[1] - m.start())))
         return nearest[2], True
+
+
+def _masked(prose: str, span: tuple[int, int], masks: list[tuple[int, int, str]]) -> str:
+    """The sentence with each masked span replaced by its head character and filler."""
+    pieces, pos = [], span[0]
+    for s, e, head in sorted(masks):
+        pieces += [prose[pos:s], head + FILLER * (e - s - 1)]
+        pos = e
+    pieces.append(prose[pos:span[1]])
+    return "".join(pieces)
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def measure_key(word: str) -> str:
-    """Count units compare without case or plural: "Downloads" and "download" agree."""
-    w = word.lower().strip()
+def measure_key(words: str) -> str:
+    """Count units compare without case or plural: "Weekly Users" and "weekly user" agree."""
+    w = " ".join(words.lower().split())
     return w[:-1] if w.endswith("s") and not w.endswith("ss") else w

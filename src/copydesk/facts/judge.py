@@ -85,9 +85,9 @@ def _entity(statement: Statement, base: FactBase) -> Verdict | None:
     periods = {f.period() for f in others}
     if relation.time == "window" and len(periods) > 1:
         names = _join([f"{base.name(f.object)} ({f.period()})" for f in others])
-        said = _says(relation.says, subject, names) + _basis(others[0], "none")
+        said = _says(relation.says, subject=subject, value=names) + _basis(others[0], "none")
     else:
-        said = _says(relation.says, subject, _join([base.name(f.object) for f in others]))
+        said = _says(relation.says, subject=subject, value=_join([base.name(f.object) for f in others]))
         said += _basis(others[0], relation.time)
     return Verdict(statement, statement.value, f"{said}, not {statement.value.display}", tuple(others))
 
@@ -113,7 +113,7 @@ def _date(statement: Statement, base: FactBase) -> Verdict | None:
         return None
     fact, day = dated[0]
     on = f"on {fact.object}" if day.precision == "day" else f"in {fact.object}"
-    said = _says(statement.relation.says, base.name(statement.subject), on)
+    said = _says(statement.relation.says, subject=base.name(statement.subject), value=on)
     return Verdict(statement, statement.value, f"{said}{_basis(fact, 'none')}, not {statement.value.display}",
                    (fact,))
 
@@ -134,8 +134,7 @@ def _amount(statement: Statement, base: FactBase) -> Verdict | None:
     template = statement.relation.says
     if "{amount}" not in template:
         template += " for {amount}"
-    said = template.format(subject=base.name(statement.subject), value=base.name(counterpart),
-                           object=base.name(counterpart), amount=figure)
+    said = _says(template, subject=base.name(statement.subject), value=base.name(counterpart), amount=figure)
     return Verdict(statement, statement.amount,
                    f"{said}{_basis(fact, statement.relation.time)}, not {statement.amount.display}", (fact,))
 
@@ -146,19 +145,13 @@ def _quantity(statement: Statement, base: FactBase) -> Verdict | None:
     facts = [f for f in base.facts(statement.subject, statement.relation.id)
              if measure_key(f.qualifier or "") == statement.qualifier and f.window.covers(when)]
     facts = [f for f in facts if f.unit == claimed.unit]
-    if not facts or any(amounts.pack_interval(f.amount or _number(f), f.unit, f.tolerance).overlaps(claimed)
-                        for f in facts):
+    if not facts or any(amounts.pack_interval(f.amount, f.unit, f.tolerance).overlaps(claimed) for f in facts):
         return None
     fact = facts[0]
-    figure = amounts.describe(fact.amount or _number(fact), fact.unit)
-    said = statement.relation.says.format(subject=base.name(statement.subject), value=figure,
-                                          measure=fact.qualifier or "")
+    said = _says(statement.relation.says, subject=base.name(statement.subject),
+                 value=amounts.describe(fact.amount, fact.unit), measure=fact.qualifier or "")
     return Verdict(statement, statement.value, f"{said}{_basis(fact, 'window')}, not {statement.value.display}",
                    (fact,))
-
-
-def _number(fact: Fact) -> float:
-    return float(str(fact.object).split()[0])
 
 
 def _role(statement: Statement, base: FactBase) -> Verdict | None:
@@ -202,8 +195,10 @@ def _join(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
-def _says(template: str, subject: str, value: str) -> str:
-    return template.format(subject=subject, value=value, object=value, org="", amount="", measure="")
+def _says(template: str, **values: str) -> str:
+    """A relation's ``says`` template filled in; a placeholder with no value is left empty."""
+    values.setdefault("object", values.get("value", ""))
+    return template.format_map({"org": "", "amount": "", "measure": "", **values})
 
 
 def _basis(fact: Fact, time: str) -> str:

@@ -5,10 +5,10 @@ one private-use character that numbers the mention, then filler. A phrasing's ``
 matches one mask, so phrasings are written over mentions, not names, and their number does
 not grow with the fact packs. See ``rules/relations.yaml`` for the slot language.
 
-For speed, phrasings are tried only where they can start: those that open with a mention are
-joined per relation and lead slot into one :class:`Matcher` tried at each mention of a
-fitting type; those that open with a date or an amount are tried where one starts; the rest
-only in sentences holding one of their opening words.
+For speed, a phrasing is tried only in a sentence that holds every word it cannot match
+without (a :class:`MatcherIndex` finds those from the sentence's words), is compiled only when
+first tried, and is matched only where it can start: at a mention of a fitting type, a date
+or a figure; phrasings that open with a word are searched.
 """
 
 from __future__ import annotations
@@ -36,62 +36,67 @@ _END_OF_TITLE = (r"(?![\w-])(?!\s+(?:of|at|to|on)\b)"
                  r"(?!\s+for\s+(?!(?:over|more than|nearly|almost|about|some|a|an|\d+|two|three|four|five|six"
                  r"|seven|eight|nine|ten)\b))")
 @dataclass(frozen=True)
-class Phrasing:
-    relation: Relation
-    source: str
-    tense: str | None
-    pack: str = ""
-
-
-class Slots:
-    """The slots one phrasing of a :class:`Matcher` filled, by their plain names."""
-
-    __slots__ = ("match", "suffix", "phrasing")
-
-    def __init__(self, match: re.Match, index: int, phrasing: Phrasing):
-        self.match, self.suffix, self.phrasing = match, f"_{index}", phrasing
-
-    def get(self, name: str) -> str | None:
-        try:
-            return self.match.group(name + self.suffix)
-        except IndexError:
-            return None
-
-    def span(self, name: str = "") -> tuple[int, int]:
-        return self.match.span(name + self.suffix)
-
-    def start(self, name: str = "") -> int:
-        return self.match.start(name + self.suffix)
-
-    def end(self, name: str = "") -> int:
-        return self.match.end(name + self.suffix)
-
-
-@dataclass(frozen=True)
 class Matcher:
-    """One regex trying some phrasings: the first that matches at a position wins.
+    """One phrasing of a relation, ready to try on masked sentences."""
 
-    It is compiled on first use: a draft with no title never pays for the role phrasings.
-    """
-
-    source: str
-    parts: tuple
-    phrasings: tuple[Phrasing, ...]
-    anchor: str | None  # entity | date | amount: tried only where one starts
-    lead_types: frozenset[str] | None  # for an entity anchor: the types the mention may have
-    hints: re.Pattern | None  # else one of these words (lower case) must be in the sentence
-    mentions: int  # the fewest entity mentions any of its phrasings needs
-    needs: str  # masks a sentence must hold: its relation's value (a date, a figure, a title)
+    relation: Relation
+    source: str  # the phrasing as the pack writes it
+    tense: str | None
+    pack: str
+    pattern: str  # the regular expression it stands for
+    anchor: str | None  # entity | date | amount: tried only where one starts; None: searched
+    lead_types: frozenset[str] | None  # for an entity anchor: the types that mention may have
+    mentions: int  # entity mentions it needs
+    words: tuple[tuple[str, ...], ...]  # for each word it needs, the forms any of which will do
 
     @cached_property
     def regex(self) -> re.Pattern:
-        return _compile(self.source, self.parts)
+        try:
+            return re.compile(self.pattern, re.IGNORECASE)
+        except re.error as exc:
+            raise DataError(f"{self.pack or 'rule pack'}: relation {self.relation.id!r}: phrasing "
+                            f"{self.source!r}: not a valid pattern: {exc}") from None
 
-    def slots(self, m: re.Match) -> Slots:
-        for i, phrasing in enumerate(self.phrasings):
-            if m.start(f"_{i}") >= 0:
-                return Slots(m, i, phrasing)
-        raise AssertionError("a match of no phrasing")
+    def holds(self, lowered: str, words: set[str]) -> bool:
+        """Whether the sentence (lower case, and its set of words) has every word it needs."""
+        return all(any(_present(form, lowered, words) for form in forms) for forms in self.words)
+
+
+class MatcherIndex:
+    """The matchers of a catalogue, found for a sentence from the words it holds."""
+
+    def __init__(self, matchers: list[Matcher]):
+        self.matchers = tuple(matchers)
+        self._by_word: dict[str, list[int]] = {}
+        self._always: list[int] = []
+        for i, matcher in enumerate(self.matchers):
+            first = matcher.words[0] if matcher.words else ()
+            keys = {f.split(" ")[0] for f in first}
+            if not first or not all(_WORD.fullmatch(k) for k in keys):
+                self._always.append(i)
+                continue
+            for key in keys:
+                self._by_word.setdefault(key, []).append(i)
+
+    def __iter__(self):
+        return iter(self.matchers)
+
+    def candidates(self, lowered: str) -> list[Matcher]:
+        """The matchers whose words are all in the sentence, in catalogue order."""
+        words = set(_WORD.findall(lowered))
+        found = set(self._always)
+        for word in words:
+            found.update(self._by_word.get(word, ()))
+        return [m for m in (self.matchers[i] for i in sorted(found)) if m.holds(lowered, words)]
+
+
+_WORD = re.compile(r"[\w'-]+|[\U00100000-\U00100002]")  # a word, or a date, figure or title mask
+
+
+def _present(form: str, lowered: str, words: set[str]) -> bool:
+    if form.endswith("*"):
+        return form[:-1] in lowered
+    return form in words if _WORD.fullmatch(form) else form in lowered
 
 
 def mask_char(index: int) -> str:
@@ -124,16 +129,17 @@ def title_hints(catalogue: Catalogue) -> re.Pattern:
     return re.compile("|".join(sorted(re.escape(w) for w in first)))
 
 
-def _slots(catalogue: Catalogue, k: int) -> dict[str, str]:
-    """What each slot stands for in phrasing number ``k`` of a matcher (groups get ``_k``)."""
+def _slots(catalogue: Catalogue) -> dict[str, str]:
+    """What each slot stands for in a phrasing's regular expression."""
     stop = catalogue.words.get("np_stop", ())
     return {
         "any": ENTITY,
-        "date": rf"(?:(?:in|on|during|back in|around|circa)\s+)?(?P<date_{k}>{DATE_MASK}{FILLER}*+)",
-        "amount": rf"(?P<amount_{k}>{AMOUNT_MASK}{FILLER}*+)",
-        "title": rf"(?:(?P<title_mod_{k}>{_alternation(catalogue.words.get('title_modifier', ()))})[- ])?"
-                 rf"(?P<title_{k}>{TITLE_MASK}{FILLER}*+)",
-        "measure": rf"(?P<measure_{k}>{_alternation(catalogue.words.get('measure', ()))})",
+        "date": rf"(?:(?:in|on|during|back in|around|circa)\s+)?(?P<date>{DATE_MASK}{FILLER}*+)",
+        "amount": rf"(?P<amount>{AMOUNT_MASK}{FILLER}*+)",
+        "title": rf"(?:(?P<title_mod>{_alternation(catalogue.words.get('title_modifier', ()))})[- ])?"
+                 rf"(?P<title>{TITLE_MASK}{FILLER}*+)",
+        # "weekly users" are not "users": a modifier stays part of the unit
+        "measure": rf"(?P<measure>(?:[a-z][\w-]* )?{_alternation(catalogue.words.get('measure', ()))})",
         "np": rf"(?:(?!{_alternation(stop)}\b)[\w'-]+:?\s+){{0,4}}",
         "tail": rf"[^,;:.!?\n{_MASKS}]{{0,80}}?",
         # ", the Basel-based drugmaker," / ", which Ken Adeyemi founded in 2017,": skipped
@@ -152,16 +158,15 @@ def _value_slots(relation: Relation) -> tuple[str, ...]:
     return ("title",)
 
 
-def translate(entry, relation: Relation, catalogue: Catalogue, k: int = 0) -> tuple[Phrasing, str, str, int]:
-    """(phrasing, its regex source with groups suffixed ``_k``, its lead token, mentions needed)."""
+def translate(entry, relation: Relation, catalogue: Catalogue, slots: dict[str, str]) -> Matcher:
+    """A phrasing entry ``(pattern or {pattern, tense}, pack)`` as a matcher; bad ones name their pack."""
     entry, pack = entry
-    pattern, tense = (entry.get("pattern"), entry.get("tense")) if isinstance(entry, dict) else (entry, None)
-    where = f"{pack or 'rule pack'}: relation {relation.id!r}: phrasing {pattern!r}"
-    if not isinstance(pattern, str) or not pattern.strip():
+    source, tense = (entry.get("pattern"), entry.get("tense")) if isinstance(entry, dict) else (entry, None)
+    where = f"{pack or 'rule pack'}: relation {relation.id!r}: phrasing {source!r}"
+    if not isinstance(source, str) or not source.strip():
         raise DataError(f"{where}: a phrasing must be a pattern string")
-    pattern = pattern.replace("’", "'")
-    names = _SLOT.findall(pattern)
-    slots = _slots(catalogue, k)
+    source = source.replace("’", "'")
+    names = _SLOT.findall(source)
     unknown = [n for n in names if n not in ENTITY_SLOTS and n not in slots and n not in catalogue.words]
     if unknown:
         raise DataError(f"{where}: unknown slot or word list {{{unknown[0]}}}")
@@ -173,64 +178,37 @@ def translate(entry, relation: Relation, catalogue: Catalogue, k: int = 0) -> tu
     if missing:
         raise DataError(f"{where}: needs the slot {{{missing[0]}}}")
     out, pos, mentions = [], 0, 0
-    for m in _SLOT.finditer(pattern):
-        out.append(re.sub(r" +", r"\\s+", pattern[pos:m.start()]))
+    for m in _SLOT.finditer(source):
+        out.append(re.sub(r" +", r"\\s+", source[pos:m.start()]))
         name = m.group(1)
-        at_end = not pattern[m.end():].strip("$)?")
+        at_end = not source[m.end():].strip("$)?")
         if name in ENTITY_SLOTS:
-            out.append(f"(?P<{name}_{k}>{ENTITY})" + (_END_OF_ENTITY if at_end else ""))
+            out.append(f"(?P<{name}>{ENTITY})" + (_END_OF_ENTITY if at_end else ""))
             mentions += 1
         elif name in slots:
             out.append(slots[name] + (_END_OF_TITLE if name == "title" and at_end else ""))
             mentions += name == "any"
-        elif name in catalogue.words:
-            out.append(_alternation(catalogue.words[name]))
         else:
-            raise DataError(f"{where}: unknown slot or word list {{{name}}}")
+            out.append(_alternation(catalogue.words[name]))
         pos = m.end()
-    out.append(re.sub(r" +", r"\\s+", pattern[pos:]))
-    return Phrasing(relation, pattern, tense, pack), "".join(out), _lead(pattern), mentions
+    out.append(re.sub(r" +", r"\\s+", source[pos:]))
+    lead = _lead(source)
+    anchor = "entity" if lead.strip("{}") in (*ENTITY_SLOTS, "any") else _SLOT_ANCHORS.get(lead)
+    words = tuple(h for h in (_hints(t, catalogue) for t in _tokens(source)) if h)
+    return Matcher(relation, source, tense, pack, "".join(out), anchor, _lead_types(relation, lead), mentions,
+                   words)
 
 
-def compile_catalogue(catalogue: Catalogue) -> tuple[Matcher, ...]:
-    """Every phrasing of the catalogue, grouped into matchers by relation and opening slot."""
-    groups: dict[tuple, list] = {}
-    for relation in catalogue.relations.values():
-        for entry in relation.phrasings:
-            raw = entry[0]
-            lead = _lead(raw.get("pattern", "") if isinstance(raw, dict) else str(raw))
-            joinable = lead.strip("{}") in (*ENTITY_SLOTS, "any")
-            key = (relation.id, lead) if joinable else (relation.id, lead, len(groups))
-            groups.setdefault(key, []).append(entry)
-    matchers = []
-    for (relation_id, lead, *_), entries in groups.items():
-        relation = catalogue.relations[relation_id]
-        parts = tuple(translate(entry, relation, catalogue, k) for k, entry in enumerate(entries))
-        source = "|".join(f"(?P<_{k}>{source})" for k, (_, source, _, _) in enumerate(parts))
-        anchor = "entity" if lead.strip("{}") in (*ENTITY_SLOTS, "any") else _SLOT_ANCHORS.get(lead)
-        matchers.append(Matcher(source, parts, tuple(p for p, _, _, _ in parts), anchor,
-                                _lead_types(relation, lead), None if anchor else _hint_pattern(lead, catalogue),
-                                min(n for _, _, _, n in parts), _NEEDS.get(_value_slots(relation)[-1], "")))
-    # date statements first: a sentence's time is not the date another statement gives
-    return tuple(sorted(matchers, key=lambda m: m.phrasings[0].relation.object != "date"))
+def compile_catalogue(catalogue: Catalogue) -> MatcherIndex:
+    """Every phrasing of the catalogue as a matcher; date relations first (a sentence's time
+    is never the date another of its statements gives)."""
+    slots = _slots(catalogue)
+    matchers = [translate(entry, relation, catalogue, slots)
+                for relation in catalogue.relations.values() for entry in relation.phrasings]
+    return MatcherIndex(sorted(matchers, key=lambda m: m.relation.object != "date"))
 
 
 _SLOT_ANCHORS = {"{date}": "date", "{amount}": "amount"}
-_NEEDS = {"date": DATE_MASK, "amount": AMOUNT_MASK, "title": TITLE_MASK}
-
-
-def _compile(source: str, parts: list) -> re.Pattern:
-    """Compile a matcher; when it fails, name the phrasing at fault."""
-    try:
-        return re.compile(source, re.IGNORECASE)
-    except re.error:
-        for phrasing, part, _, _ in parts:
-            try:
-                re.compile(part, re.IGNORECASE)
-            except re.error as exc:
-                raise DataError(f"{phrasing.pack or 'rule pack'}: relation {phrasing.relation.id!r}: phrasing "
-                                f"{phrasing.source!r}: not a valid pattern: {exc}") from None
-        raise
 
 
 def _lead_types(relation: Relation, lead: str) -> frozenset[str] | None:
@@ -274,8 +252,27 @@ def _group_end(pattern: str, start: int) -> int:
     return i
 
 
-def _lead(pattern: str) -> str:
-    """The first token every match starts with (optional tokens before it skipped)."""
+def _alternatives(inner: str) -> list[str]:
+    """The top-level alternatives of a group's inside ("a|(?:b|c)" -> "a", "(?:b|c)")."""
+    parts, depth, start, i = [], 0, 0, 0
+    while i < len(inner):
+        c = inner[i]
+        if c == "\\":
+            i += 2
+            continue
+        if c == "[":
+            i = inner.index("]", i + 1) + 1
+            continue
+        depth += (c == "(") - (c == ")")
+        if c == "|" and depth == 0:
+            parts.append(inner[start:i])
+            start = i + 1
+        i += 1
+    return parts + [inner[start:]]
+
+
+def _tokens(pattern: str):
+    """The tokens every match of ``pattern`` contains, in order (optional ones skipped)."""
     i = 0
     while i < len(pattern):
         if pattern[i] in "^ ":
@@ -293,34 +290,41 @@ def _lead(pattern: str) -> str:
         token = pattern[i:end]
         if re.fullmatch(r"[\w'-]", token):  # a literal word: take all of it
             token = re.match(r"[\w'-]+", pattern[i:]).group(0)
-        return token
-    return ""
+            end = i + len(token)
+        yield token
+        i = q.end() if q else end
 
 
-def _hint_pattern(lead: str, catalogue: Catalogue) -> re.Pattern | None:
-    hints = _hints(lead, catalogue)
-    return re.compile("|".join(re.escape(h) for h in hints)) if hints else None
+def _lead(pattern: str) -> str:
+    """The first token every match starts with."""
+    return next(_tokens(pattern), "")
 
 
-def _hints(lead: str, catalogue: Catalogue) -> tuple[str, ...]:
-    """Lower-case text a sentence must contain for a match to start with ``lead``.
+_MASK_HINTS = {"{date}": (DATE_MASK,), "{amount}": (AMOUNT_MASK,), "{title}": (TITLE_MASK,)}
 
-    Only plain words give hints; a lead that cannot be read so gives none, and the phrasing
-    is tried on every sentence.
-    """
-    name = lead[1:-1] if lead.startswith("{") else None
+
+def _hints(token: str, catalogue: Catalogue) -> tuple[str, ...]:
+    """Lower-case text a sentence holds wherever ``token`` matches; () when it cannot say."""
+    if token in _MASK_HINTS:
+        return _MASK_HINTS[token]
+    name = token[1:-1] if token.startswith("{") else None
     if name in catalogue.words:
         words = catalogue.words[name]
-    elif lead.startswith("(?:") and lead.endswith(")"):
+    elif token.startswith("(?:") and token.endswith(")"):
         words = []
-        for part in lead[3:-1].split("|"):
+        for part in _alternatives(token[3:-1]):
             sub = _hints(_lead(part), catalogue)
             if not sub:
                 return ()
             words.extend(sub)
-    elif re.fullmatch(r"[\w'-]+", lead):
-        words = [lead]
+    elif re.fullmatch(r"[\w'-]+", token) and len(token) > 1:
+        words = [token]
     else:
         return ()
-    hints = [re.split(r"[\\(\[?*+{.|]", w, maxsplit=1)[0].lower() for w in words]
-    return () if any(not h for h in hints) else tuple(sorted(set(hints)))
+    hints = []
+    for word in words:  # a word list entry may be a pattern ("models?"): keep what is certain
+        head = re.split(r"[\\(\[?*+{.|]", word, maxsplit=1)[0].lower()
+        if not head:
+            return ()
+        hints.append(head if head == word.lower() else head + "*")  # "*": look for it as a part
+    return tuple(sorted(set(hints)))

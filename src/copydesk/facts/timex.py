@@ -25,13 +25,13 @@ class Interval:
     end: date
     precision: str = ""
 
-    def overlaps(self, other: "Interval") -> bool:
+    def overlaps(self, other: Interval) -> bool:
         return self.start <= other.end and other.start <= self.end
 
-    def covers(self, other: "Interval") -> bool:
+    def covers(self, other: Interval) -> bool:
         return self.start <= other.start and other.end <= self.end
 
-    def clip(self, start: date | None = None, end: date | None = None) -> "Interval":
+    def clip(self, start: date | None = None, end: date | None = None) -> Interval:
         return Interval(max(self.start, start or EARLIEST), min(self.end, end or LATEST), "")
 
     @property

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import html
 
-from copydesk.testing import lint_text
 from helpers import FIXTURES
+
+from copydesk.testing import lint_text
 
 PACK = FIXTURES / "facts" / "pack.yaml"
 DESK_RULES = FIXTURES / "facts" / "desk-rules.yaml"

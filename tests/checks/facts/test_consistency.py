@@ -18,8 +18,9 @@ def test_two_founding_years(fmt):
 
 
 def test_message_names_the_earlier_line():
-    from copydesk.testing import lint_text
     from factcases import DESK_RULES, PACK
+
+    from copydesk.testing import lint_text
 
     text = "Pellucid Labs was founded in 2019.\n\nMore text.\n\nPellucid Labs was set up in 2021.\n"
     [report] = lint_text(text, "d.txt", select=["draft-inconsistency"], facts=[PACK], rules=[DESK_RULES])

@@ -6,7 +6,7 @@ this check judges them. Registered through the same hook a third-party plugin wo
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from copydesk.checks.facts.rules import DRAFT_INCONSISTENCY, FACT_CONTRADICTION, RULES
 from copydesk.hookspecs import hookimpl
@@ -40,7 +40,7 @@ class FactCheck:
             flagged.add((verdict.span.start, verdict.span.end))
             if context.rule_enabled(FACT_CONTRADICTION.id):
                 yield Finding(FACT_CONTRADICTION.id, verdict.span.start, verdict.span.end, verdict.message,
-                              source=verdict.source, data=_data(verdict.facts))
+                              source=verdict.source, data=_evidence(verdict.facts, kit.base))
         if context.rule_enabled(DRAFT_INCONSISTENCY.id):
             for later, value, earlier in conflicts(statements, kit.base, flagged):
                 line = _line(document, earlier.value.start)
@@ -57,9 +57,15 @@ def _line(document, offset: int) -> int:
     return document.source.count("\n", 0, document.offsets.to_source(offset)) + 1
 
 
-def _data(facts) -> dict:
-    return {"facts": [{"subject": f.subject, "relation": f.relation, "object": f.object, "from": f.start,
-                       "until": f.until, "source": f.source, "note": f.note, "pack": f.pack} for f in facts]}
+def _evidence(facts, base) -> dict:
+    """The facts behind a finding, for hovers and reports: {"fact": {...}} or "fact 1", "fact 2"."""
+    def one(f):
+        return {"subject": base.name(f.subject), "relation": f.relation, "object": base.name(str(f.object)),
+                "org": base.name(f.qualifier) if f.qualifier else None, "from": f.start, "until": f.until,
+                "note": f.note, "source": f.source, "pack": f.pack}
+    if len(facts) == 1:
+        return {"fact": one(facts[0])}
+    return {f"fact {i}": one(f) for i, f in enumerate(facts, 1)}
 
 
 @hookimpl

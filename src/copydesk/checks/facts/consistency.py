@@ -8,7 +8,7 @@ decide for that entity is left to ``fact-contradiction``, which knows which valu
 
 from __future__ import annotations
 
-from typing import Iterator
+from collections.abc import Iterator
 
 from copydesk.facts.extract import Statement, Value
 

@@ -69,25 +69,23 @@ merged, or one passage was updated and the other was not.
 
 ## Example
 ```text
-Nimbus Robotics was founded in 2019 in Lyon.
+Muse Spark has 3 million weekly users, Meta says.
 
-Since Nimbus Robotics was founded in 2021, it has raised two rounds.
+Muse Spark's 5 million weekly users skew young.
 ```
 
 ## Use instead
 ```text
-Nimbus Robotics was founded in 2019 in Lyon.
+Muse Spark has 3 million weekly users, Meta says.
 
-Since Nimbus Robotics was founded in 2019, it has raised two rounds.
+Muse Spark's 3 million weekly users skew young.
 ```
 
-Only entities the fact packs know are read; the example assumes a pack that names Nimbus
-Robotics but says nothing of its founding.
+Only entities the fact packs know are read (the example uses the built-in pack, which names
+Muse Spark but gives no user count).
 """,
-    bad="Nimbus Robotics was founded in 2019 in Lyon.\n\nSince Nimbus Robotics was founded in 2021, it has raised "
-        "two rounds.\n",
-    good="Nimbus Robotics was founded in 2019 in Lyon.\n\nSince Nimbus Robotics was founded in 2019, it has raised "
-         "two rounds.\n",
+    bad="Muse Spark has 3 million weekly users, Meta says.\n\nMuse Spark's 5 million weekly users skew young.\n",
+    good="Muse Spark has 3 million weekly users, Meta says.\n\nMuse Spark's 3 million weekly users skew young.\n",
 )
 
 RULES = (FACT_CONTRADICTION, DRAFT_INCONSISTENCY)
