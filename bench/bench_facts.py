@@ -72,9 +72,9 @@ def generate_world(entities: int, facts: int, seed: int = 7) -> dict:
     return {"entities": people + orgs + places, "facts": out_facts, "people": people, "orgs": orgs}
 
 
-def excerpt(world: dict, orgs: list[dict]) -> dict:
-    """The part of a world about some organisations: the same facts, a tiny pack."""
-    keep = {o["id"] for o in orgs}
+def excerpt(world: dict, named: list[dict]) -> dict:
+    """The part of a world about some entities, with every fact about them: a tiny pack."""
+    keep = {e["id"] for e in named}
     facts = [f for f in world["facts"] if f["subject"] in keep]
     keep |= {str(f["object"]) for f in facts}
     return {"entities": [e for e in world["entities"] if e["id"] in keep], "facts": facts}
@@ -162,7 +162,7 @@ def main(argv=None) -> int:
         large, large_json, small = folder / "large.yaml", folder / "large.json", folder / "small.yaml"
         write_yaml(large, world)
         large_json.write_text(json.dumps({"entities": world["entities"], "facts": world["facts"]}), encoding="utf-8")
-        write_yaml(small, excerpt(world, world["orgs"][:40]))
+        write_yaml(small, excerpt(world, world["orgs"][:40] + world["people"][:40]))  # what the drafts name
         print(f"generated {args.entities} entities, {args.facts} facts ({large.stat().st_size / 1e6:.1f} MB YAML)")
         cold, entities, facts = load_time(large, env)
         cached, _, _ = load_time(large, env)

@@ -77,3 +77,13 @@ def test_yaml_booleans_in_word_lists_are_caught(tmp_path):
     rules = _pack(tmp_path, "desk.yaml", "relation_words:\n  - {name: np_stop, words: [on, off]}\n")
     with pytest.raises(DataError, match="quote them"):
         build_catalogue(Packs(builtin_pack_paths() + (rules,)))
+
+
+def test_facts_check_compiles_the_phrasings_of_extra_rules(tmp_path):
+    from helpers import run_cli
+
+    rules = _pack(tmp_path, "desk.yaml", 'relations:\n  - id: led-by\n    phrasings: ["{subject} (led by {object}"]\n')
+    proc = run_cli("facts", "check", "--rules", str(rules), str(_pack(tmp_path, "facts.yaml", FACTS.replace(
+        "      - {subject: rovers, relation: sponsored-by, object: brewco, from: 2019}\n", ""))))
+    assert proc.returncode == 2
+    assert f"{rules}: relation 'led-by'" in proc.stderr.decode() and "not a valid pattern" in proc.stderr.decode()

@@ -65,14 +65,12 @@ def run(args) -> int:
 def run_check(args) -> int:
     from copydesk.facts.base import read_packs
     from copydesk.facts.catalogue import catalogue_for
-    from copydesk.packs import builtin_fact_pack_paths
-
     from copydesk.facts.phrasings import compile_catalogue
+    from copydesk.packs import builtin_fact_pack_paths
 
     engine = _engine(rules=args.rules)
     catalogue = catalogue_for(_context(engine))
-    for matcher in compile_catalogue(catalogue):  # a broken phrasing in --rules fails here, named
-        matcher.regex
+    compile_catalogue(catalogue).validate()  # a broken phrasing in --rules fails here, named
     named = [str(p) for p in args.packs]
     same = {os.path.realpath(p) for p in named}
     builtin = [] if args.no_builtin else [str(p) for p in builtin_fact_pack_paths()

@@ -107,13 +107,11 @@ class Fact:
 class FactBase:
     """Entities by id, facts by subject, and the name automaton (see ``matcher.py``)."""
 
-    def __init__(self, entities: dict[str, tuple], facts: dict[str, list[tuple]],
-                 keys: list[tuple], automaton, paths: tuple[str, ...] = ()):
+    def __init__(self, entities: dict[str, tuple], facts: dict[str, list[tuple]], keys: list[tuple], automaton):
         self._entities = entities
         self._facts = facts
         self.keys = keys  # automaton value -> (entity id, needs the full name first, length)
         self.automaton = automaton
-        self.paths = paths
         self._entity_objects: dict[str, Entity] = {}
         self._fact_objects: dict[str, list[Fact]] = {}
 
@@ -284,14 +282,14 @@ def load_base(paths, catalogue: Catalogue, *, use_disk: bool = True) -> FactBase
     paths = tuple(str(p) for p in paths)
     key = cache_key(paths, catalogue)
     if use_disk:
-        cached = _read_cache(key, paths)
+        cached = _read_cache(key)
         if cached is not None:
             return cached
     _, entities, facts, problems = read_packs(paths, catalogue)
     if problems:
         raise FactPackError(problems)
     automaton, keys = build_automaton(entities)
-    base = FactBase(entities, facts, keys, automaton, paths)
+    base = FactBase(entities, facts, keys, automaton)
     if use_disk and len(entities) >= DISK_CACHE_MIN_ENTITIES:
         _write_cache(key, base)
     return base
@@ -317,7 +315,7 @@ def cache_dir() -> Path:
     return Path(default_dir()) / "facts"
 
 
-def _read_cache(key: str, paths: tuple[str, ...]) -> FactBase | None:
+def _read_cache(key: str) -> FactBase | None:
     folder = cache_dir()
     tables, machine = folder / f"{key}.tables", folder / f"{key}.automaton"
     if not tables.is_file() or not machine.is_file():
@@ -327,7 +325,7 @@ def _read_cache(key: str, paths: tuple[str, ...]) -> FactBase | None:
         automaton = pickle.loads(machine.read_bytes())  # our own file, keyed by a digest
     except Exception:  # a truncated or foreign file: rebuild
         return None
-    return FactBase(entities, facts, [tuple(k) for k in keys], automaton, paths)
+    return FactBase(entities, facts, [tuple(k) for k in keys], automaton)
 
 
 def _write_cache(key: str, base: FactBase) -> None:

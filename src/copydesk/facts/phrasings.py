@@ -35,6 +35,16 @@ _END_OF_ENTITY = r"(?!'s?\b)(?!-\w)"  # "Y leads X" must not stop at X of "X's p
 _END_OF_TITLE = (r"(?![\w-])(?!\s+(?:of|at|to|on)\b)"
                  r"(?!\s+for\s+(?!(?:over|more than|nearly|almost|about|some|a|an|\d+|two|three|four|five|six"
                  r"|seven|eight|nine|ten)\b))")
+_WORD = re.compile(r"[\w'-]+|[\U00100000-\U00100002]")  # a word, or a date, figure or title mask
+
+
+def _present(form: str, lowered: str, words: set[str]) -> bool:
+    """Whether a sentence holds a form: a word, a phrase, or (ending in "*") a word's start."""
+    if form.endswith("*"):
+        return form[:-1] in lowered
+    return form in words if _WORD.fullmatch(form) else form in lowered
+
+
 @dataclass(frozen=True)
 class Matcher:
     """One phrasing of a relation, ready to try on masked sentences."""
@@ -81,6 +91,10 @@ class MatcherIndex:
     def __iter__(self):
         return iter(self.matchers)
 
+    def validate(self) -> int:
+        """Compile every phrasing now (they compile lazily): a broken one fails naming its pack."""
+        return len([matcher.regex for matcher in self.matchers])
+
     def candidates(self, lowered: str) -> list[Matcher]:
         """The matchers whose words are all in the sentence, in catalogue order."""
         words = set(_WORD.findall(lowered))
@@ -88,15 +102,6 @@ class MatcherIndex:
         for word in words:
             found.update(self._by_word.get(word, ()))
         return [m for m in (self.matchers[i] for i in sorted(found)) if m.holds(lowered, words)]
-
-
-_WORD = re.compile(r"[\w'-]+|[\U00100000-\U00100002]")  # a word, or a date, figure or title mask
-
-
-def _present(form: str, lowered: str, words: set[str]) -> bool:
-    if form.endswith("*"):
-        return form[:-1] in lowered
-    return form in words if _WORD.fullmatch(form) else form in lowered
 
 
 def mask_char(index: int) -> str:
@@ -181,17 +186,22 @@ def translate(entry, relation: Relation, catalogue: Catalogue, slots: dict[str, 
     for m in _SLOT.finditer(source):
         out.append(re.sub(r" +", r"\\s+", source[pos:m.start()]))
         name = m.group(1)
-        at_end = not source[m.end():].strip("$)?")
         if name in ENTITY_SLOTS:
-            out.append(f"(?P<{name}>{ENTITY})" + (_END_OF_ENTITY if at_end else ""))
+            out.append(f"(?P<{name}>{ENTITY})")
             mentions += 1
         elif name in slots:
-            out.append(slots[name] + (_END_OF_TITLE if name == "title" and at_end else ""))
+            out.append(slots[name])
             mentions += name == "any"
         else:
             out.append(_alternation(catalogue.words[name]))
         pos = m.end()
     out.append(re.sub(r" +", r"\\s+", source[pos:]))
+    # a phrasing that ends on a name or a title must end where the name or title ends
+    last = list(_tokens(source))[-1]
+    if last in ("{subject}", "{object}", "{org}"):
+        out.append(_END_OF_ENTITY)
+    elif last == "{title}":
+        out.append(_END_OF_TITLE)
     lead = _lead(source)
     anchor = "entity" if lead.strip("{}") in (*ENTITY_SLOTS, "any") else _SLOT_ANCHORS.get(lead)
     words = tuple(h for h in (_hints(t, catalogue) for t in _tokens(source)) if h)
@@ -228,14 +238,15 @@ def compile_cues(catalogue: Catalogue) -> dict[str, re.Pattern]:
     return out
 
 
-# --- where a phrasing can start -------------------------------------------------------------
+# --- reading a phrasing's tokens -----------------------------------------------------------
 
 _TOKEN = re.compile(r"\{\w+\}|\\.|\[(?:\\.|[^\]])*\]|[^(){}\[\\]")
 _QUANTIFIER = re.compile(r"[?*+]|\{\d*,?\d*\}")
 
 
-def _group_end(pattern: str, start: int) -> int:
-    depth, i = 0, start
+def _structure(pattern: str):
+    """(index, character, group depth before it) for each character outside escapes and classes."""
+    depth, i = 0, 0
     while i < len(pattern):
         c = pattern[i]
         if c == "\\":
@@ -244,31 +255,23 @@ def _group_end(pattern: str, start: int) -> int:
         if c == "[":
             i = pattern.index("]", i + 1) + 1
             continue
-        depth += c == "("
-        depth -= c == ")"
+        yield i, c, depth
+        depth += (c == "(") - (c == ")")
         i += 1
-        if depth == 0:
-            return i
-    return i
+
+
+def _group_end(pattern: str, start: int) -> int:
+    """Where the group opening at ``start`` ends."""
+    for i, c, depth in _structure(pattern[start:]):
+        if c == ")" and depth == 1:
+            return start + i + 1
+    return len(pattern)
 
 
 def _alternatives(inner: str) -> list[str]:
     """The top-level alternatives of a group's inside ("a|(?:b|c)" -> "a", "(?:b|c)")."""
-    parts, depth, start, i = [], 0, 0, 0
-    while i < len(inner):
-        c = inner[i]
-        if c == "\\":
-            i += 2
-            continue
-        if c == "[":
-            i = inner.index("]", i + 1) + 1
-            continue
-        depth += (c == "(") - (c == ")")
-        if c == "|" and depth == 0:
-            parts.append(inner[start:i])
-            start = i + 1
-        i += 1
-    return parts + [inner[start:]]
+    cuts = [i for i, c, depth in _structure(inner) if c == "|" and depth == 0]
+    return [inner[a + 1:b] for a, b in zip([-1, *cuts], [*cuts, len(inner)])]
 
 
 def _tokens(pattern: str):

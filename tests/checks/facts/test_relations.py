@@ -106,6 +106,7 @@ AGREED = {
         "The Voltaris Arc was released in May 2021.",
         "The Voltaris Arc, launched in 2021, sold well.",
         "The Voltaris Arc was unveiled in 2019 and went on sale in 2021.",
+        "In 2024, Voltaris Motors released new Voltaris Arc models.",  # a later model, not the first
     ],
     "headquartered-in": [
         "Voltaris Motors is headquartered in Gothenburg.",
@@ -116,6 +117,7 @@ AGREED = {
         "Voltaris Motors bought Cellwright for about $1.25 billion.",
         "Voltaris-owned Cellwright makes battery cells.",
         "Orion Pharma tried to buy Cellwright.",
+        "Orion Pharma bought Cellwright's old plant in 2023.",  # a plant, not the company
     ],
     "invested-in": [
         "In 2024, Novaterra Capital invested $250 million in Orbital Reach.",
