@@ -15,7 +15,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from copydesk.model import SEVERITIES
-from copydesk.yamlio import DataError, load_yaml
+from copydesk.yamlio import DataError, load_cached, load_yaml
 
 CONFIG_NAMES = (".copydesk.yaml", ".copydesk.yml", "pyproject.toml")
 
@@ -82,6 +82,8 @@ class Config:
     def rule_settings(self, path: str | Path) -> tuple[tuple[str, ...] | None, tuple[str, ...], dict[str, str]]:
         """(select, ignore, severity overrides) for one file, after per-glob overrides."""
         select, ignore, severity = self.select, list(self.ignore), dict(self.severity)
+        if not self.overrides:  # the usual case; the engine asks once per draft
+            return select, tuple(ignore), severity
         rel = _relative(path, self.root)
         for ov in self.overrides:
             if _match(rel, ov.glob) or fnmatch.fnmatch(PurePosixPath(rel).name, ov.glob):
@@ -227,15 +229,22 @@ def load_config_file(path: str | Path) -> Config:
 
 
 def _read_pyproject(path: Path):
+    """The ``[tool.copydesk]`` table, or None. Discovery reads every pyproject.toml above a
+    draft, usually a project's own without the table: the answer is cached on disk per file
+    version, which saves importing and running the TOML parser."""
+    try:
+        return load_cached(path, "pyproject", lambda fh: _copydesk_table(fh, path), binary=True)
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+
+
+def _copydesk_table(fh, path: Path):
     try:
         import tomllib
     except ModuleNotFoundError:  # Python 3.10
         import tomli as tomllib  # type: ignore[no-redef]
     try:
-        with open(path, "rb") as fh:
-            doc = tomllib.load(fh)
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        doc = tomllib.load(fh)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
     return doc.get("tool", {}).get("copydesk")

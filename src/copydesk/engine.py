@@ -91,6 +91,7 @@ class Engine:
             self._explicit_config = load_config_file(self.options.config_file)
         self._readers: dict[str, Reader] | None = None
         self._registries: dict[tuple, Registry] = {}
+        self._contexts: dict[tuple, tuple[Config, dict]] = {}  # see context()
 
     # --- plumbing -------------------------------------------------------------------------
 
@@ -128,8 +129,30 @@ class Engine:
         return self._registries[key]
 
     def context(self, path: str, config: Config) -> Context:
+        """What checks may ask besides the draft. Every draft under one config usually gets the
+        same answer, so it is worked out once per config, per-file rule settings and options."""
+        settings = config.rule_settings(path)
+        key = (id(config), self.pack_paths(config), builtin_fact_pack_paths(), settings[0], settings[1],
+               tuple(settings[2].items()), self._options_key())
+        try:
+            held = self._contexts.get(key)
+        except TypeError:  # an unhashable value in Options.extra: no memo
+            return Context(**self._context_fields(config, *settings))
+        if held is None or held[0] is not config:  # held[0]: the id may be a new config's
+            if len(self._contexts) >= 256:
+                self._contexts.clear()
+            held = self._contexts[key] = (config, self._context_fields(config, *settings))
+        fields = held[1]
+        return Context(**{**fields, "options": dict(fields["options"])})
+
+    def _options_key(self) -> tuple:
+        o = self.options
+        return (o.select, o.ignore, o.facts, o.rules, o.date, o.ledger, o.report_unused_disables,
+                tuple(o.extra.items()))
+
+    def _context_fields(self, config: Config, select, ignore, severity) -> dict:
+        """The fields of a :class:`Context`; raises ConfigError for an unknown rule selector."""
         registry = self.registry(config)
-        select, ignore, severity = config.rule_settings(path)
         where = config.path or "config"
         enabled = set(registry.rules) if select is None else registry.expand(select, f"{where}: key 'select'")
         if self.options.select is not None:  # the command line's wins (the config's is still checked)
@@ -142,7 +165,7 @@ class Engine:
                 levels[rule] = level
         enabled -= {rule for rule, level in levels.items() if level == "off"}
         fact_paths = tuple(str(p) for p in builtin_fact_pack_paths()) + config.facts + self.options.facts
-        return Context(
+        return dict(
             config=config,
             packs=load_packs(self.pack_paths(config)),
             fact_paths=fact_paths,

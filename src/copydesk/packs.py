@@ -8,13 +8,17 @@ exist is up to the checks that read them; see ``rules/README.md``.
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
 from copydesk.yamlio import DataError, load_yaml
 
+_SETTLED = 2.0  # seconds: a folder changed more recently may change again within its clock's tick
 
+
+@lru_cache(maxsize=1)
 def builtin_rules_dir() -> Path:
     """``rules/`` ships inside the wheel as ``copydesk/rules``; a checkout uses the top level."""
     here = Path(__file__).resolve().parent
@@ -25,12 +29,28 @@ def builtin_rules_dir() -> Path:
 
 
 def builtin_pack_paths() -> tuple[Path, ...]:
-    root = builtin_rules_dir()
-    return tuple(sorted(root.glob("*.yaml"))) if root.is_dir() else ()
+    return _yaml_files(builtin_rules_dir())
 
 
 def builtin_fact_pack_paths() -> tuple[Path, ...]:
-    root = builtin_rules_dir() / "facts"
+    return _yaml_files(builtin_rules_dir() / "facts")
+
+
+def _yaml_files(root: Path) -> tuple[Path, ...]:
+    """The packs in a folder. Every draft asks, so the listing is kept until the folder's
+    modification time says a file was added, removed or renamed (one stat, not a glob); a
+    folder changed in the last seconds is listed afresh, as its clock may not have ticked."""
+    try:
+        st = os.stat(root)
+    except OSError:
+        return ()
+    if time.time() - st.st_mtime < _SETTLED:
+        return _listing.__wrapped__(root)
+    return _listing(root, st.st_mtime_ns, st.st_ino)
+
+
+@lru_cache(maxsize=16)
+def _listing(root: Path, *stamp: int) -> tuple[Path, ...]:
     return tuple(sorted(root.glob("*.yaml"))) if root.is_dir() else ()
 
 

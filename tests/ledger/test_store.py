@@ -165,31 +165,55 @@ def test_a_file_that_is_not_a_ledger_is_an_error_naming_it(tmp_path):
 
 def test_migrations_upgrade_an_old_ledger_and_refuse_a_newer_one(tmp_path, monkeypatch):
     path = str(tmp_path / "l.db")
+    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS[:1])  # a ledger from schema 1
+    monkeypatch.setattr(schema, "LATEST", 1)
     with Ledger(path) as old:
-        old.record("a.txt", "h", None, [led_by("x", "X")])
-    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS + [(2, "CREATE TABLE notes (body TEXT);")])
-    monkeypatch.setattr(schema, "LATEST", 2)
-    with Ledger(path) as upgraded:
-        assert schema.version(upgraded.conn) == 2
-        assert upgraded.counts() == (1, 1)  # data kept
-        upgraded.conn.execute("INSERT INTO notes VALUES ('ok')")
+        old.conn.execute("BEGIN")
+        old.conn.execute("INSERT INTO drafts VALUES (1, 'a.txt', 'ha', NULL, 'now'), (2, 'b.txt', 'hb', NULL, 'now')")
+        for draft, who in ((1, "ann"), (2, "bob")):
+            old.conn.execute("INSERT INTO claims (draft_id, subject, subject_name, relation, value, kind, "
+                             "display, speaks_of, period_start, period_end, line, col) VALUES "
+                             f"({draft}, 'msl', 'MSL', 'led-by', '{who}', 'entity', '{who}', '2026-04', "
+                             "'2026-04-01', '2026-04-30', 1, 1)")
+        old.conn.execute("COMMIT")
+    monkeypatch.undo()
+    with Ledger(path) as upgraded:  # schema 2 adds the per-claim counts, built from the claims
+        assert schema.version(upgraded.conn) == schema.LATEST == 2
+        assert upgraded.counts() == (2, 2)
+        verdict = upgraded.lookup(led_by("ann", "Ann", when="2026-04-09"), SAME_PERIOD)
+        assert (verdict.agreeing, verdict.disagreeing) == (1, 1)
+    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS + [(3, "CREATE TABLE notes (body TEXT);")])
+    monkeypatch.setattr(schema, "LATEST", 3)
+    Ledger(path).close()
     monkeypatch.undo()
     with pytest.raises(LedgerError, match="newer"):
         Ledger(path)
-    with pytest.raises(LedgerError, match="schema version 2"):
+    with pytest.raises(LedgerError, match="schema version 3"):
         Ledger(path, readonly=True)
 
 
 def test_a_failed_migration_leaves_the_ledger_as_it_was(tmp_path, monkeypatch):
     path = str(tmp_path / "l.db")
     Ledger(path).close()
-    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS + [(2, "CREATE TABLE t (a); BROKEN SQL;")])
-    monkeypatch.setattr(schema, "LATEST", 2)
+    monkeypatch.setattr(schema, "MIGRATIONS", schema.MIGRATIONS + [(3, "CREATE TABLE t (a); BROKEN SQL;")])
+    monkeypatch.setattr(schema, "LATEST", 3)
     with pytest.raises(LedgerError):
         Ledger(path)
     conn = sqlite3.connect(path)
-    assert conn.execute("PRAGMA user_version").fetchone()[0] == 1
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 2
     assert not conn.execute("SELECT name FROM sqlite_master WHERE name = 't'").fetchall()
+
+
+def test_counts_follow_records_replacements_and_drops(ledger):
+    ledger.record("a.txt", "ha", None, [invested("14.3e9 USD", "$14.3bn"), invested("14.3e9 USD", "$14.3 billion")])
+    ledger.record("b.txt", "hb", None, [invested("14.3e9 USD", "$14.3bn")])
+    probe = invested("15e9 USD", "$15bn")
+    assert ledger.lookup(probe, ALWAYS).disagreeing == 2  # a draft saying it twice counts once
+    ledger.record("a.txt", "ha2", None, [invested("15e9 USD", "$15bn")])
+    assert (ledger.lookup(probe, ALWAYS).agreeing, ledger.lookup(probe, ALWAYS).disagreeing) == (1, 1)
+    ledger.drop(["b.txt"])
+    assert ledger.lookup(probe, ALWAYS).disagreeing == 0
+    assert ledger.conn.execute("SELECT COUNT(*) FROM claim_counts").fetchone()[0] == 1  # no empty rows
 
 
 def test_a_writer_locked_out_past_the_busy_timeout_gets_an_error_naming_the_ledger(tmp_path):

@@ -11,9 +11,10 @@ the quoted speaker owns those words (proselint does the same).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from functools import cache
 
 from copydesk.api import Rule
+from copydesk.checks.prefilter import Requirement, SpanFinder, either, requirement
 from copydesk.hookspecs import hookimpl
 from copydesk.model import SEVERITIES, Finding
 from copydesk.yamlio import DataError
@@ -33,23 +34,29 @@ _VAGUE = ("sources?|experts?|critics?|analysts?|observers?|insiders?|officials?|
           "studies|study|people|someone|somebody|everyone|many|some|several|others?|most|all|both|"
           "they|he|she|we|it|one|the|a|an|this|that|these|those|but|and|yet|industry|company")
 _NAME = rf"(?!(?i:{_VAGUE})\b)[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*"
-_NAMED_SOURCE = re.compile(
-    rf"(?i:according to|said|says|told|reported by|cited by|(?:report|study|survey|analysis|paper|"
-    rf"filing|statement|data) (?:by|from))\s+(?:[a-z][\w'’-]*\s+){{0,3}}{_NAME}"
-    rf"|{_NAME}(?:'s|’s)?\s+(?i:said|says|told|reported|wrote|writes|estimated|estimates|found|finds)\b"
-)
 _QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
 
 
-@dataclass(frozen=True)
-class Pattern:
-    """A compiled pattern rule."""
+@cache
+def _named_source() -> re.Pattern:
+    """Compiled on the first match that asks (a few ms): most drafts never need it."""
+    return re.compile(
+        rf"(?i:according to|said|says|told|reported by|cited by|(?:report|study|survey|analysis|paper|"
+        rf"filing|statement|data) (?:by|from))\s+(?:[a-z][\w'’-]*\s+){{0,3}}{_NAME}"
+        rf"|{_NAME}(?:'s|’s)?\s+(?i:said|says|told|reported|wrote|writes|estimated|estimates|found|finds)\b"
+    )
 
-    rule: Rule
-    regex: re.Pattern
-    message: str
-    unless: tuple  # "citation", "named-source" or compiled regexes
-    skip_quotes: bool
+
+class Pattern:
+    """A compiled pattern rule, and the words any of its matches needs (see ``prefilter``)."""
+
+    __slots__ = ("rule", "regex", "need", "message", "unless", "skip_quotes")
+
+    def __init__(self, rule: Rule, regex: re.Pattern, need: Requirement | None, message: str,
+                 unless: tuple, skip_quotes: bool):
+        self.rule, self.regex, self.need, self.message = rule, regex, need, message
+        self.unless = unless  # "citation", "named-source" or compiled regexes
+        self.skip_quotes = skip_quotes
 
 
 class _Entry:
@@ -86,7 +93,17 @@ class _Entry:
         try:
             return re.compile(source, flags)
         except re.error as exc:
-            raise DataError(f"{self.where}: key {key!r}: invalid regular expression {source!r}: {exc}") from None
+            raise self.invalid(key, source, exc) from None
+
+    def need(self, key: str, source: str, flags: int) -> Requirement | None:
+        """The words a match of ``source`` needs; reading them parses it, which validates it."""
+        try:
+            return requirement(source, flags)
+        except re.error as exc:
+            raise self.invalid(key, source, exc) from None
+
+    def invalid(self, key: str, source: str, exc: re.error) -> DataError:
+        return DataError(f"{self.where}: key {key!r}: invalid regular expression {source!r}: {exc}")
 
 
 def parse_pattern(entry, where: str) -> Pattern:
@@ -111,20 +128,28 @@ def parse_pattern(entry, where: str) -> Pattern:
         docs=_docs(e), bad=e.text("bad", ""), good=e.text("good", ""),
         aliases=e.strings("aliases"),
     )
-    return Pattern(rule, _matcher(e, flags), entry["message"].strip(), _unless(e, flags),
-                   e.flag("skip_quotes", True))
+    regex, need = _matcher(e, flags)
+    return Pattern(rule, regex, need, entry["message"].strip(), _unless(e, flags), e.flag("skip_quotes", True))
 
 
-def _matcher(e: _Entry, flags: int) -> re.Pattern:
-    """One regular expression for the entry's ``phrases`` (whole words) and ``regex`` list."""
+def _matcher(e: _Entry, flags: int) -> tuple[re.Pattern, Requirement | None]:
+    """One regular expression for the entry's ``phrases`` (whole words) and ``regex`` list,
+    and the words any match needs. Reading those parses each regex, which validates it, so
+    only the combined one is compiled (a culprit the parse misses is found by compiling)."""
     alternatives = [r"\s+".join(map(re.escape, p.split())) for p in e.strings("phrases")]
     alternatives = [rf"(?<!\w){a}(?!\w)" for a in alternatives]
-    for source in e.strings("regex"):
-        e.compile("regex", source, flags)
-        alternatives.append(source)
+    sources = e.strings("regex")
+    alternatives += sources
     if not alternatives:
         raise DataError(f"{e.where}: needs 'phrases' or 'regex' (what to flag)")
-    return e.compile("regex", "|".join(f"(?:{a})" for a in alternatives), flags)
+    needs = [e.need("regex", source, flags) for source in alternatives]
+    combined = "|".join(f"(?:{a})" for a in alternatives)
+    try:
+        return re.compile(combined, flags), either(needs)
+    except re.error:
+        for source in sources:  # name the culprit if it is one entry; else the combination
+            e.compile("regex", source, flags)
+        return e.compile("regex", combined, flags), None  # raises
 
 
 def _unless(e: _Entry, flags: int) -> tuple:
@@ -173,7 +198,9 @@ def load_patterns(entries: list, origins: list[str]) -> tuple[Pattern, ...]:
 
 
 class PatternCheck:
-    """Runs every pattern rule over a draft's prose, sentence by sentence."""
+    """Runs every pattern rule over a draft's prose, sentence by sentence: only over the
+    sentences holding the words the rule needs, so a draft that cannot match costs a few
+    ``str.find`` calls rather than a regex scan per rule."""
 
     name = "pattern"
 
@@ -185,10 +212,17 @@ class PatternCheck:
         active = [p for p in self.patterns if context.rule_enabled(p.rule.id)]
         if not active:
             return
-        for sentence in document.prose_sentences():
+        sentences = list(document.prose_sentences())
+        finder = SpanFinder(document.text, [(s.start, s.end) for s in sentences])
+        where = [finder.candidates(p.need) for p in active]
+        indices = range(len(sentences)) if None in where else sorted(set().union(*where))
+        for i in indices:
+            sentence = sentences[i]
             text = document.text[sentence.start:sentence.end]
             quoted = None
-            for p in active:
+            for p, candidates in zip(active, where):
+                if candidates is not None and i not in candidates:
+                    continue
                 for m in p.regex.finditer(text):
                     if m.end() == m.start():
                         continue
@@ -208,7 +242,7 @@ class PatternCheck:
                 if any(c.kind != "placeholder" for c in document.citations_in(sentence.start, sentence.end)):
                     return True
             elif cond == "named-source":
-                if any(not (n.start() <= m.start() < n.end()) for n in _NAMED_SOURCE.finditer(text)):
+                if any(not (n.start() <= m.start() < n.end()) for n in _named_source().finditer(text)):
                     return True
             elif cond.search(text):
                 return True

@@ -93,7 +93,10 @@ def extract(document, kit: Kit, publication_date: str | None) -> list[Statement]
         return []
     spans = [(s.start, s.end) for s in document.prose_sentences()]
     found = _per_span(spans, [(m.start, m.end) for m in mentions], mentions)
-    spans, found = [s for s, f in zip(spans, found) if f], [f for f in found if f]
+    # only sentences with a mention, and words some phrasing needs, are read further
+    kept = [(s, f) for s, f in zip(spans, found)
+            if f and kit.matchers.may_match(prose[s[0]:s[1]], len(f), lambda s=s: _titled(kit, prose, s))]
+    spans, found = [s for s, _ in kept], [f for _, f in kept]
     dates, figures = scan(prose, spans)
     titles = find_titles(prose, spans, kit.titles, kit.title_hints)
     anchor = timex.parse_anchor(publication_date)
@@ -107,6 +110,10 @@ def extract(document, kit: Kit, publication_date: str | None) -> list[Statement]
                 seen.add(statement.key)
                 out.append(statement)
     return out
+
+
+def _titled(kit: Kit, prose: str, span: tuple[int, int]) -> bool:
+    return bool(find_titles(prose, [span], kit.titles, kit.title_hints))
 
 
 def _per_span(spans: list[tuple[int, int]], items: list[tuple[int, int]], values: list | None = None) -> list[list]:

@@ -15,8 +15,6 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-import yaml
-
 from copydesk.facts import amounts, timex
 from copydesk.facts.catalogue import ENTITY_TYPES, Catalogue
 from copydesk.yamlio import DataError, load_yaml
@@ -232,6 +230,8 @@ def _object(out: PackData, where: tuple, relation, value):
 
 @lru_cache(maxsize=8)
 def _nodes(path: str, stamp: tuple):
+    import yaml  # only a pack with problems needs it: a clean start skips the import
+
     try:
         with open(path, encoding="utf-8-sig") as fh:
             return yaml.compose(fh, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
@@ -248,6 +248,8 @@ def locate(path: str, where: tuple) -> tuple[int | None, int | None]:
     node = _nodes(path, (st.st_mtime_ns, st.st_size))
     if node is None:
         return None, None
+    import yaml
+
     mark = node.start_mark
     for step in where:
         child = None

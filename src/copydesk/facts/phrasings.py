@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
+from typing import Callable
 
 from copydesk.facts.catalogue import Catalogue, Relation
 from copydesk.yamlio import DataError
@@ -36,13 +37,6 @@ _END_OF_TITLE = (r"(?![\w-])(?!\s+(?:of|at|to|on)\b)"
                  r"(?!\s+for\s+(?!(?:over|more than|nearly|almost|about|some|a|an|\d+|two|three|four|five|six"
                  r"|seven|eight|nine|ten)\b))")
 _WORD = re.compile(r"[\w'-]+|[\U00100000-\U00100002]")  # a word, or a date, figure or title mask
-
-
-def _present(form: str, lowered: str, words: set[str]) -> bool:
-    """Whether a sentence holds a form: a word, a phrase, or (ending in "*") a word's start."""
-    if form.endswith("*"):
-        return form[:-1] in lowered
-    return form in words if _WORD.fullmatch(form) else form in lowered
 
 
 @dataclass(frozen=True)
@@ -67,26 +61,37 @@ class Matcher:
             raise DataError(f"{self.pack or 'rule pack'}: relation {self.relation.id!r}: phrasing "
                             f"{self.source!r}: not a valid pattern: {exc}") from None
 
-    def holds(self, lowered: str, words: set[str]) -> bool:
-        """Whether the sentence (lower case, and its set of words) has every word it needs."""
-        return all(any(_present(form, lowered, words) for form in forms) for forms in self.words)
-
 
 class MatcherIndex:
-    """The matchers of a catalogue, found for a sentence from the words it holds."""
+    """The matchers of a catalogue, found for a sentence from the words it holds.
+
+    A matcher needs some words, each in one of several forms ("leads" or "heads"). Phrasings
+    share most of their needs, so each distinct need gets a number. A sentence's words give,
+    by one set lookup each, the needs they meet; a matcher is a candidate when its needs are a
+    subset of those. Forms that are not whole words (a phrase such as "set up", a word start
+    such as "organi*") are looked for in the text, and only for a matcher that lacks nothing else.
+
+    Before a sentence is masked at all, :meth:`may_match` tells whether any matcher could be a
+    candidate in it: one automaton pass finds every form anywhere in the raw sentence.
+    """
 
     def __init__(self, matchers: list[Matcher]):
         self.matchers = tuple(matchers)
-        self._by_word: dict[str, list[int]] = {}
-        self._always: list[int] = []
-        for i, matcher in enumerate(self.matchers):
-            first = matcher.words[0] if matcher.words else ()
-            keys = {f.split(" ")[0] for f in first}
-            if not first or not all(_WORD.fullmatch(k) for k in keys):
-                self._always.append(i)
-                continue
-            for key in keys:
-                self._by_word.setdefault(key, []).append(i)
+        numbers: dict[tuple[str, ...], int] = {}
+        needs = [{numbers.setdefault(forms, len(numbers)) for forms in m.words} for m in self.matchers]
+        self._by_word: dict[str, list[int]] = {}  # a whole word -> the needs it meets
+        self._texts: dict[int, tuple[str, ...]] = {}  # a need -> its phrases and word starts
+        for forms, number in numbers.items():
+            for form in forms:
+                if _WORD.fullmatch(form) and not form.endswith("*"):
+                    self._by_word.setdefault(form, []).append(number)
+            texts = tuple(f.removesuffix("*") for f in forms if f.endswith("*") or not _WORD.fullmatch(f))
+            if texts:
+                self._texts[number] = texts
+        # per matcher: the needs only words meet, and those a text may meet
+        self._entries = [(m, frozenset(n - self._texts.keys()), tuple(n & self._texts.keys()))
+                         for m, n in zip(self.matchers, needs)]
+        self._gate = _Gate(numbers, needs, [m.mentions for m in self.matchers])
 
     def __iter__(self):
         return iter(self.matchers)
@@ -96,12 +101,85 @@ class MatcherIndex:
         return len([matcher.regex for matcher in self.matchers])
 
     def candidates(self, lowered: str) -> list[Matcher]:
-        """The matchers whose words are all in the sentence, in catalogue order."""
-        words = set(_WORD.findall(lowered))
-        found = set(self._always)
-        for word in words:
-            found.update(self._by_word.get(word, ()))
-        return [m for m in (self.matchers[i] for i in sorted(found)) if m.holds(lowered, words)]
+        """The matchers whose words are all in the sentence (lower case), in catalogue order."""
+        met: set[int] = set()
+        for word in self._by_word.keys() & _WORD.findall(lowered):
+            met.update(self._by_word[word])
+        return [m for m, words, texts in self._entries
+                if words <= met and all(n in met or self._in_text(n, lowered) for n in texts)]
+
+    def _in_text(self, need: int, lowered: str) -> bool:
+        return any(text in lowered for text in self._texts[need])
+
+    def may_match(self, sentence: str, mentions: int, titled: Callable[[], bool]) -> bool:
+        """Whether some matcher may be a candidate once the sentence (not yet masked, with this
+        many entity mentions) is masked: never False for a sentence that has one. ``titled``
+        says whether the sentence holds a role title."""
+        return self._gate.open(sentence, mentions, titled)
+
+
+class _Gate:
+    """A quick test that lets through every sentence in which some matcher may be a candidate.
+
+    A word a masked sentence holds is part of the unmasked text, so the test looks for every
+    form of every need as plain text (an Aho-Corasick automaton: one pass, all forms at once).
+    Dates and figures are not found yet, so a need for one counts as met; a title is looked for
+    only when it is all a matcher lacks.
+    """
+
+    def __init__(self, numbers: dict[tuple[str, ...], int], needs: list[set[int]], mentions: list[int]):
+        import ahocorasick
+
+        title = numbers.get((TITLE_MASK,))
+        self._title = 0 if title is None else 1 << title
+        bits: dict[str, int] = {}  # a form -> the needs it meets, one bit each
+        for forms, number in numbers.items():
+            if _looked_for(forms):
+                for form in forms:
+                    form = form.removesuffix("*")
+                    bits[form] = bits.get(form, 0) | 1 << number
+        self._automaton = ahocorasick.Automaton() if bits else None
+        for form, value in bits.items():
+            self._automaton.add_word(form, value)
+        if bits:
+            self._automaton.make_automaton()
+        # the bits of the needs each matcher is tested for, by the mentions it needs
+        tested = {n for forms, n in numbers.items() if _looked_for(forms) or n == title}
+        needs = [(count, sum(1 << n for n in need & tested)) for count, need in zip(mentions, needs)]
+        self._by_mentions = [_Needs([n for c, n in needs if c <= k]) for k in range(max(mentions, default=0) + 1)]
+
+    def open(self, sentence: str, mentions: int, titled: Callable[[], bool]) -> bool:
+        if "\u03a3" in sentence:  # lower() of a capital sigma depends on what follows it
+            return True
+        met = 0
+        for _, value in self._automaton.iter(sentence.lower()) if self._automaton else ():
+            met |= value
+        needs = self._by_mentions[min(mentions, len(self._by_mentions) - 1)]
+        return needs.met(met) or bool(self._title) and needs.met(met | self._title) and titled()
+
+
+class _Needs:
+    """The needs of some matchers, as bits: is every need of one of them met?"""
+
+    def __init__(self, needs: list[int]):
+        self.always = 0 in needs  # a matcher that needs nothing the gate looks for
+        self.any = 0  # the matchers that need one thing: any one of these bits will do
+        self.all = []  # the others: all bits of one of these
+        for need in set(needs) - {0}:
+            if need & (need - 1):
+                self.all.append(need)
+            else:
+                self.any |= need
+
+    def met(self, bits: int) -> bool:
+        return self.always or bool(bits & self.any) or any(not need & ~bits for need in self.all)
+
+
+def _looked_for(forms: tuple[str, ...]) -> bool:
+    """Whether the gate looks for a need's forms in the text. Not for a date or figure (not
+    found yet) nor a title (looked for apart), and not for a need that a one- or two-letter word
+    meets ("in", "'s"): nearly every sentence does, and such words are most of the text."""
+    return not any(f in _MASK_CHARS or len(f.removesuffix("*")) <= 2 for f in forms)
 
 
 def mask_char(index: int) -> str:
@@ -304,6 +382,7 @@ def _lead(pattern: str) -> str:
 
 
 _MASK_HINTS = {"{date}": (DATE_MASK,), "{amount}": (AMOUNT_MASK,), "{title}": (TITLE_MASK,)}
+_MASK_CHARS = frozenset((DATE_MASK, AMOUNT_MASK, TITLE_MASK))
 
 
 def _hints(token: str, catalogue: Catalogue) -> tuple[str, ...]:

@@ -43,6 +43,29 @@ MIGRATIONS: list[tuple[int, str]] = [
         CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
         INSERT INTO meta (key, value) VALUES ('generation', '0');
     """),
+    # How many drafts make each distinct claim: a lookup reads a few summary rows instead of
+    # every claim about a much-written-about entity. '' and -1 stand for "none" (NULL would not
+    # match itself in the primary key).
+    (2, """
+        CREATE TABLE claim_counts (
+            subject       TEXT NOT NULL,
+            relation      TEXT NOT NULL,
+            qualifier     TEXT NOT NULL,
+            kind          TEXT NOT NULL,
+            value         TEXT NOT NULL,
+            tolerance     REAL NOT NULL,
+            period_start  TEXT NOT NULL,
+            period_end    TEXT NOT NULL,
+            drafts        INTEGER NOT NULL,
+            display       TEXT NOT NULL,         -- the fullest form a draft used
+            PRIMARY KEY (subject, relation, qualifier, kind, value, tolerance, period_start, period_end)
+        ) WITHOUT ROWID;
+        INSERT INTO claim_counts
+            SELECT subject, relation, COALESCE(qualifier, ''), kind, value, COALESCE(tolerance, -1),
+                   COALESCE(period_start, ''), COALESCE(period_end, ''), COUNT(DISTINCT draft_id),
+                   display
+            FROM claims GROUP BY 1, 2, 3, 4, 5, 6, 7, 8;
+    """),
 ]
 
 LATEST = MIGRATIONS[-1][0]

@@ -20,6 +20,12 @@ DEFAULT_PATH = os.path.join(".copydesk", "ledger.db")
 BUSY_TIMEOUT = 60.0  # seconds a writer waits for another to commit
 
 
+# The columns that identify a distinct claim in ``claim_counts``, from a ``claims`` row.
+_SUMMARY_COLUMNS = "subject, relation, qualifier, kind, value, tolerance, period_start, period_end"
+_SUMMARY_VALUE = "value, COALESCE(tolerance, -1), COALESCE(period_start, ''), COALESCE(period_end, '')"
+_SUMMARY_KEY = f"subject, relation, COALESCE(qualifier, ''), kind, {_SUMMARY_VALUE}"
+
+
 class LedgerError(Exception):
     """The ledger cannot be opened or used; the message names the file."""
 
@@ -148,7 +154,7 @@ class Ledger:
         with self._transaction(f"record {path}"):
             old = self.conn.execute("SELECT id FROM drafts WHERE path = ?", (path,)).fetchone()
             if old:
-                self.conn.execute("DELETE FROM claims WHERE draft_id = ?", (old[0],))
+                self._forget_claims(old[0])
                 self.conn.execute("UPDATE drafts SET content_hash = ?, draft_date = ?, added_at = ? "
                                   "WHERE id = ?", (content_hash, draft_date, now, old[0]))
                 draft_id = old[0]
@@ -161,6 +167,7 @@ class Ledger:
                 "display, tolerance, speaks_of, period_start, period_end, line, col) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [(draft_id, *row) for row in rows])
+            self._count_claims(draft_id)
             self._bump()
 
     def drop(self, paths: Iterable[str]) -> list[str]:
@@ -173,12 +180,29 @@ class Ledger:
                     "SELECT id, path FROM drafts WHERE path = ? OR substr(path, 1, ?) = ?",
                     (path, len(prefix), prefix)).fetchall()
                 for draft_id, draft_path in rows:
-                    self.conn.execute("DELETE FROM claims WHERE draft_id = ?", (draft_id,))
+                    self._forget_claims(draft_id)
                     self.conn.execute("DELETE FROM drafts WHERE id = ?", (draft_id,))
                     dropped.append(draft_path)
             if dropped:
                 self._bump()
         return dropped
+
+    def _count_claims(self, draft_id: int) -> None:
+        """Add one draft to the count of each distinct claim it makes."""
+        self.conn.execute(
+            f"INSERT INTO claim_counts SELECT {_SUMMARY_KEY}, 1, display FROM ("
+            f"  SELECT *, MAX(length(display)) FROM claims WHERE draft_id = ? GROUP BY {_SUMMARY_KEY}) "
+            "WHERE true ON CONFLICT DO UPDATE SET drafts = drafts + 1, display = CASE "
+            "WHEN length(excluded.display) > length(display) THEN excluded.display ELSE display END",
+            (draft_id,))
+
+    def _forget_claims(self, draft_id: int) -> None:
+        """Take one draft out of the counts, then delete its claims."""
+        self.conn.execute(
+            f"UPDATE claim_counts SET drafts = drafts - 1 WHERE ({_SUMMARY_COLUMNS}) IN "
+            f"(SELECT DISTINCT {_SUMMARY_KEY} FROM claims WHERE draft_id = ?)", (draft_id,))
+        self.conn.execute("DELETE FROM claim_counts WHERE drafts <= 0")
+        self.conn.execute("DELETE FROM claims WHERE draft_id = ?", (draft_id,))
 
     def _bump(self) -> None:
         self.conn.execute("UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'generation'")
@@ -203,23 +227,46 @@ class Ledger:
 
     def lookup(self, entry: Entry, compare: str, *, exclude_path: str | None = None,
                exclude_hash: str | None = None, examples: int = 3) -> Verdict | None:
-        """How the rest of the archive stands on one claim; None when it says nothing comparable."""
+        """How the rest of the archive stands on one claim; None when it says nothing comparable.
+
+        Reads the per-claim draft counts (a few rows however often the entity is written
+        about), less the draft itself (by path or content); draft names only when it disagrees.
+        """
         if compare == agreement.NEVER:
             return None
-        where, params = self._key_filter(entry, compare)
-        if where is None:
-            return None
+        key = [entry.subject, entry.relation, entry.qualifier or "", entry.kind]
+        where = "subject = ? AND relation = ? AND qualifier = ? AND kind = ?"
+        if compare == agreement.SAME_PERIOD:
+            span = agreement.period(entry.speaks_of)
+            if span is None:
+                return None
+            where += " AND period_start <= ? AND period_end >= ?"
+            key += [span[1], span[0]]
+        counts = {row[:4]: [row[4], row[5]] for row in self.conn.execute(
+            "SELECT value, tolerance, period_start, period_end, drafts, display FROM claim_counts "
+            f"WHERE {where}", key)}
         mine = [r[0] for r in self.conn.execute(
             "SELECT id FROM drafts WHERE path = ? OR content_hash = ?", (exclude_path, exclude_hash))]
-        if mine:
-            where += f" AND draft_id NOT IN ({','.join('?' * len(mine))})"
-            params += mine
-        groups = self.conn.execute(
-            "SELECT value, MAX(tolerance), COUNT(DISTINCT draft_id), MAX(length(display)), display "
-            f"FROM claims WHERE {where} GROUP BY value", params).fetchall()
+        for draft_id in mine:
+            for row in self.conn.execute(
+                    f"SELECT DISTINCT {_SUMMARY_VALUE} FROM claims "
+                    "WHERE draft_id = ? AND subject = ? AND relation = ? AND COALESCE(qualifier, '') = ? "
+                    "AND kind = ?", (draft_id, *key[:4])):
+                if row in counts:
+                    counts[row][0] -= 1
+        by_value: dict[str, list] = {}  # value -> [drafts, tolerance or None, display]
+        for (value, tolerance, _, _), (drafts, display) in counts.items():
+            held = by_value.setdefault(value, [0, None, display])
+            held[0] += drafts
+            if tolerance >= 0:
+                held[1] = max(held[1] or 0.0, tolerance)
+            if len(display) > len(held[2]):
+                held[2] = display
         agreeing = disagreeing = 0
         others: list[tuple[int, str, str]] = []
-        for value, tolerance, drafts, _, display in groups:
+        for value, (drafts, tolerance, display) in by_value.items():
+            if drafts <= 0:
+                continue
             if agreement.values_agree(entry.kind, entry.value, entry.tolerance, value, tolerance):
                 agreeing += drafts
             else:
@@ -228,24 +275,18 @@ class Ledger:
         if not others:
             return Verdict(agreeing, 0, [], [])
         others.sort(key=lambda o: (-o[0], o[1]))
-        values = [o[2] for o in others]
-        shown = self.conn.execute(
-            "SELECT d.path, c.line, c.col, c.display, c.value, c.speaks_of FROM claims c "
-            f"JOIN drafts d ON d.id = c.draft_id WHERE {where} "
-            f"AND c.value IN ({','.join('?' * len(values))}) ORDER BY d.path, c.line LIMIT ?",
-            [*params, *values, examples]).fetchall()
-        return Verdict(agreeing, disagreeing, [o[1] for o in others], [Located(*row) for row in shown])
+        return Verdict(agreeing, disagreeing, [o[1] for o in others],
+                       self._examples(entry, [o[2] for o in others], mine, examples))
 
-    def _key_filter(self, entry: Entry, compare: str) -> tuple[str | None, list]:
-        where = "subject = ? AND relation = ? AND qualifier IS ? AND kind = ?"
-        params: list = [entry.subject, entry.relation, entry.qualifier, entry.kind]
-        if compare == agreement.SAME_PERIOD:
-            span = agreement.period(entry.speaks_of)
-            if span is None:
-                return None, []
-            where += " AND period_start <= ? AND period_end >= ?"
-            params += [span[1], span[0]]
-        return where, params
+    def _examples(self, entry: Entry, values: list[str], mine: list[int], limit: int) -> list[Located]:
+        """A few recorded claims of ``values`` (the first recorded), by path."""
+        rows = self.conn.execute(
+            "SELECT d.path, c.line, c.col, c.display, c.value, c.speaks_of FROM claims c "
+            "JOIN drafts d ON d.id = c.draft_id WHERE c.subject = ? AND c.relation = ? "
+            f"AND c.value IN ({','.join('?' * len(values))}) AND c.qualifier IS ? AND c.kind = ? "
+            f"AND c.draft_id NOT IN ({','.join('?' * len(mine))}) LIMIT ?",
+            [entry.subject, entry.relation, *values, entry.qualifier, entry.kind, *mine, limit]).fetchall()
+        return sorted((Located(*row) for row in rows), key=lambda c: (c.path, c.line))
 
     def conflicts(self, policy: Callable[[str, str], str]) -> Iterator[Conflict]:
         """Every (entity, relation) on which the archive disagrees, with the claims on each side.
@@ -253,7 +294,7 @@ class Ledger:
         ``policy(relation, kind)`` says how claims compare (see ``agreement.policy``).
         """
         keys = self.conn.execute(
-            "SELECT subject, relation, qualifier, kind FROM claims "
+            "SELECT subject, relation, NULLIF(qualifier, ''), kind FROM claim_counts "
             "GROUP BY subject, relation, qualifier, kind HAVING COUNT(DISTINCT value) > 1 "
             "ORDER BY subject, relation, qualifier, kind").fetchall()
         for subject, relation, qualifier, kind in keys:
