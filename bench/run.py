@@ -41,6 +41,22 @@ TARGETS = {
 }
 
 
+def freeze(workdir: Path) -> Path:
+    """A copy of the package and its rule packs that every measurement runs.
+
+    Others may edit the tree while the benchmark runs; a frozen copy keeps the code the same
+    from the first run to the last (and so keeps the result cache valid between them).
+    """
+    target = workdir / "snapshot"
+    shutil.rmtree(target, ignore_errors=True)
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    shutil.copytree(ROOT / "src" / "copydesk", target / "copydesk", ignore=ignore)
+    shutil.copytree(ROOT / "rules", target / "copydesk" / "rules", ignore=ignore)
+    sys.path.insert(0, str(target))
+    os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(target), os.environ.get("PYTHONPATH")]))
+    return target
+
+
 def copydesk_cmd() -> list[str]:
     script = Path(sys.executable).parent / "copydesk"
     return [str(script)] if script.exists() else [sys.executable, "-m", "copydesk"]
@@ -356,7 +372,8 @@ def main(argv=None) -> int:
         print(f"[{time.strftime('%H:%M:%S')}] {name}", file=sys.stderr, flush=True)
 
     try:
-        step(f"generating {count:,} drafts in {workdir}")
+        frozen = freeze(workdir)
+        step(f"generating {count:,} drafts in {workdir}; running copydesk from {frozen}")
         paths = archive.generate(workdir / "archive", count)
         drafts, facts = workdir / "archive" / "drafts", workdir / "archive" / "entities.yaml"
         step("cold start")

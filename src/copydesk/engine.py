@@ -6,7 +6,6 @@ Front ends (CLI, language server, HTML report) all call :class:`Engine`; none ho
 from __future__ import annotations
 
 import os
-import traceback
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -226,6 +225,7 @@ class Engine:
             except Exception:
                 if os.environ.get("COPYDESK_DEBUG"):
                     raise
+                import traceback  # here: only a failing check needs it
                 errors.append(f"check {check.name!r} (plugin {owner!r}) failed: "
                               + traceback.format_exc(limit=-1).strip().splitlines()[-1])
         return findings, errors

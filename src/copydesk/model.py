@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Iterable, Iterator
 
 # Block kinds a reader may emit. Checks look at prose kinds; boilerplate is kept (so offsets
 # stay true) but flagged so checks skip it.
@@ -49,7 +49,7 @@ class OffsetMap:
         self._text_starts = [s[0] for s in self._segments]
 
     @classmethod
-    def identity(cls, length: int) -> "OffsetMap":
+    def identity(cls, length: int) -> OffsetMap:
         return cls([(0, length, 0, length)])
 
     def to_source(self, offset: int, *, end: bool = False) -> int:
@@ -197,9 +197,9 @@ def split_sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]
     for m in _SENTENCE_END.finditer(chunk):
         cut = start + m.start()
         before = text[pos:cut].rstrip()
-        last = re.search(r"(\S+)$", before)
-        if last:
-            word = last.group(1).rstrip(".").lower().lstrip("(\"'“‘")
+        if before:
+            # its last word (a regex anchored at the end would retry from every position)
+            word = before.rsplit(None, 1)[-1].rstrip(".").lower().lstrip("(\"'“‘")
             if word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha()):
                 continue
             # Decimal-looking or version-looking tail such as "v2." followed by digits.

@@ -11,12 +11,15 @@ The test errs only towards running the pattern: a sentence it rules out cannot m
 Words are compared in lower case, which is at least as lenient as the pattern (with or
 without ``IGNORECASE``): runs stop at non-ASCII pattern characters, and a text holding one
 of the few non-ASCII letters that ``re`` folds onto ASCII ones ("ſ", "ı", "İ") is not
-filtered at all.
+filtered at all. Where the pattern puts a ``\\b``, ``\\s`` or ``(?<!\\w)`` next to a word,
+the word must stand whole there too ("our" is not in "four"), except at a sentence's edge,
+where the pattern may see past it.
 """
 
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
 
 try:
     from re import _constants as _sre, _parser
@@ -24,30 +27,46 @@ except ImportError:  # Python 3.10
     import sre_constants as _sre  # type: ignore[no-redef]
     import sre_parse as _parser  # type: ignore[no-redef]
 
+# A needed word: its lower-case text, and whether it must start and end at a word's edge.
+Word = tuple[str, bool, bool]
 # Alternatives (a match takes one) of conjunctions (it needs all) of word sets (any one will
-# do), each conjunction rarest set first: ``((frozenset({"sources", "experts"}), ...), ...)``.
-Requirement = tuple[tuple[frozenset[str], ...], ...]
+# do), each conjunction's cheapest set first.
+Requirement = tuple[tuple[frozenset[Word], ...], ...]
 
 _REPEATS = tuple(getattr(_sre, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT")
                  if hasattr(_sre, name))
 _ATOMIC = getattr(_sre, "ATOMIC_GROUP", None)
+_ZERO_WIDTH = (_sre.AT, _sre.ASSERT, _sre.ASSERT_NOT)
+_WORD_CLASS = [(_sre.IN, [(_sre.CATEGORY, _sre.CATEGORY_WORD)])]
+_SPACE_CLASS = [(_sre.CATEGORY, _sre.CATEGORY_SPACE)]
 _MAX_SETS = 3  # per alternative: the rarest few sets rule out nearly every sentence
-_SHORT = 8  # what a word of up to three letters costs, in scans of the draft (see _rarity)
+_SHORT = {1: 32, 2: 16, 3: 8}  # what a short word costs, in scans of the draft (see _rarity)
 _UNFOLDED = ("ſ", "ı")  # re.IGNORECASE matches them to "s" and "i"; str.lower() keeps them
+# What stands next to a run of literal characters: nothing known, a \b, a non-word character
+_OPEN, _BOUNDARY, _NON_WORD = 0, 1, 2
 
 
 def requirement(source: str, flags: int = 0) -> Requirement | None:
     """What any match of ``source`` must contain (lower case), or None when some match may
     need no literal word at all. Raises ``re.error`` as compiling would, so it validates too."""
-    items = list(_parser.parse(source, flags))
+    tree = _parser.parse(source, flags)
+    items = list(tree)
     branches = items[0][1][1] if len(items) == 1 and items[0][0] is _sre.BRANCH else [items]
+    reader = _Reader(bool(tree.state.flags & _sre.SRE_FLAG_ASCII))
     out = []
     for branch in branches:
-        needs = sorted(set(_needs(branch)), key=_rarity)[:_MAX_SETS]
+        needs = sorted(set(reader.needs(branch)), key=_rarity)[:_MAX_SETS]
         if not needs:
             return None
         out.append(tuple(needs))
     return tuple(out)
+
+
+def needs_of(source: str) -> list[frozenset[Word]]:
+    """The word sets any match of a piece of pattern needs, all of them (for a part that
+    other patterns embed). Raises ``re.error`` when it does not parse."""
+    tree = _parser.parse(source)
+    return _Reader(bool(tree.state.flags & _sre.SRE_FLAG_ASCII)).needs(list(tree))
 
 
 def either(needs: list[Requirement | None]) -> Requirement | None:
@@ -57,50 +76,118 @@ def either(needs: list[Requirement | None]) -> Requirement | None:
     return tuple(alternative for need in needs for alternative in need)
 
 
-def _rarity(words: frozenset[str]) -> tuple[int, int]:
+def _rarity(words: frozenset[Word]) -> tuple[int, int]:
     """Sort key, cheapest test first: each word costs a scan of the draft, and a word of up to
-    three letters ("the", "it", "[") also turns up in most sentences, so it counts as several."""
-    return sum(1 if len(w) > 3 else _SHORT for w in words), -min(map(len, words))
+    three letters ("the", "it", "[") also turns up in most sentences, the shorter the likelier
+    (whole or not: each occurrence is looked at), so it counts as several."""
+    sizes = [len(text) for text, _, _ in words]
+    return sum(_SHORT.get(n, 1) for n in sizes), -min(sizes)
 
 
-def _needs(items) -> list[frozenset[str]]:
-    """The word sets a sequence of parsed items needs, each set an alternative of words."""
-    needs: list[frozenset[str]] = []
-    run: list[str] = []  # literal characters matched back to back
+class _Reader:
+    """Reads off a parsed pattern the word sets any match needs."""
 
-    def close_run():
-        if run:
-            needs.append(frozenset({"".join(run)}))
-            run.clear()
+    def __init__(self, ascii: bool):
+        self.ascii = ascii  # \b and \w mean ASCII: what stands next to a word cannot be told
 
-    for op, av in items:
-        char = _char(op, av)
-        if char is not None:
-            run.append(char)
-            continue
-        if op in _REPEATS and av[0] >= 1:
-            chars = [_char(o, a) for o, a in av[2]]
-            if chars and None not in chars:  # "XX+", "TK(?:TK)+": the minimum extends the run
-                run.extend(chars * av[0])
-                if av[1] == av[0]:
-                    continue
-                close_run()
+    def needs(self, items: list, before: int = _OPEN, after: int = _OPEN) -> list[frozenset[Word]]:
+        """The word sets a sequence needs, each set an alternative of words. ``before`` and
+        ``after``: what stands next to the sequence (_OPEN, _BOUNDARY or _NON_WORD)."""
+        needs: list[frozenset[Word]] = []
+        run: list[str] = []  # literal characters matched back to back
+        run_lead = False
+
+        def close_run(k: int, open_end: bool = False) -> None:
+            if run:
+                following = _OPEN if open_end else self._following(items, k, after)
+                trail = following == _NON_WORD or (following == _BOUNDARY and _wordy(run[-1]))
+                needs.append(frozenset({("".join(run), run_lead, trail)}))
+                run.clear()
+
+        for k, (op, av) in enumerate(items):
+            char = _char(op, av)
+            if char is not None:
+                if not run:
+                    run_lead = before == _NON_WORD or (before == _BOUNDARY and _wordy(char))
+                run.append(char)
+                before = _OPEN if _wordy(char) else _NON_WORD
                 continue
-            close_run()
-            needs += _needs(av[2])
-            continue
-        close_run()
-        if op is _sre.SUBPATTERN:
-            needs += _needs(av[-1])
-        elif op is _ATOMIC:
-            needs += _needs(av)
-        elif op is _sre.BRANCH:
-            options = [_needs(branch) for branch in av[1]]
-            if all(options):
-                needs.append(frozenset().union(*(min(o, key=_rarity) for o in options)))
-        # anything else (classes, "any", anchors, look-arounds, back-references) needs no word
-    close_run()
-    return needs
+            if op in _REPEATS and av[0] >= 1:
+                chars = [_char(o, a) for o, a in av[2]]
+                if chars and None not in chars:  # "XX+", "TK(?:TK)+": the minimum extends the run
+                    if not run:
+                        run_lead = before == _NON_WORD or (before == _BOUNDARY and _wordy(chars[0]))
+                    run.extend(chars * av[0])
+                    if av[1] != av[0]:
+                        close_run(k + 1, open_end=True)  # more repeats may follow
+                    before = _OPEN
+                    continue
+            close_run(k)
+            if op is _sre.SUBPATTERN:
+                inner = self if self.ascii or not av[1] & _sre.SRE_FLAG_ASCII else _Reader(True)
+                needs += inner.needs(list(av[-1]), before, self._following(items, k + 1, after))
+            elif op is _ATOMIC:
+                needs += self.needs(list(av), before, self._following(items, k + 1, after))
+            elif op in _REPEATS and av[0] >= 1:
+                needs += self.needs(list(av[2]), before)
+            elif op is _sre.BRANCH:
+                following = self._following(items, k + 1, after)
+                options = [self.needs(list(branch), before, following) for branch in av[1]]
+                if all(options):
+                    needs.append(frozenset().union(*(min(o, key=_rarity) for o in options)))
+            # anything else (classes, "any", anchors, look-arounds, back-references) needs no word
+            before = self._after_item(op, av, before)
+        close_run(len(items))
+        return needs
+
+    def _after_item(self, op, av, before: int) -> int:
+        """What stands before the next item, once this (non-literal) one has matched."""
+        if op is _sre.AT:
+            return _BOUNDARY if av is _sre.AT_BOUNDARY and not self.ascii else before
+        if op is _sre.ASSERT_NOT and av[0] == -1 and list(av[1]) == _WORD_CLASS and not self.ascii:
+            return _NON_WORD  # (?<!\w)
+        if op in _ZERO_WIDTH:
+            return before
+        spaces = _spaces(op, av)
+        if spaces is not None:  # \s+, or \s*: the space, or what was there before
+            return _NON_WORD if spaces or before == _NON_WORD else _OPEN
+        if op is _sre.LITERAL:  # a non-ASCII one (ASCII ones make runs)
+            return _OPEN if _wordy(chr(av)) else _NON_WORD
+        return _OPEN
+
+    def _following(self, items: list, k: int, after: int) -> int:
+        """What stands after ``items[:k]``, read from ``items[k:]`` (``after`` past the end)."""
+        for op, av in items[k:]:
+            char = _char(op, av)
+            if char is not None:
+                return _OPEN if _wordy(char) else _NON_WORD
+            if op is _sre.AT and av is _sre.AT_BOUNDARY:
+                return _OPEN if self.ascii else _BOUNDARY
+            if op is _sre.ASSERT_NOT and av[0] == 1 and list(av[1]) == _WORD_CLASS:
+                return _OPEN if self.ascii else _NON_WORD  # (?!\w)
+            if op in _ZERO_WIDTH:
+                continue
+            if _spaces(op, av):
+                return _NON_WORD
+            if op is _sre.LITERAL:
+                return _OPEN if _wordy(chr(av)) else _NON_WORD
+            return _OPEN
+        return after
+
+
+def _spaces(op, av) -> int | None:
+    """How many characters at least an item of white space only (``\\s``, ``\\s+``, ``\\s*``)
+    matches, or None for any other item. White space is a non-word character whatever the flags."""
+    if op is _sre.IN and av == _SPACE_CLASS:
+        return 1
+    if op in _REPEATS and len(av[2]) == 1 and list(av[2])[0] == (_sre.IN, _SPACE_CLASS):
+        return av[0]
+    return None
+
+
+def _wordy(char: str) -> bool:
+    """Whether ``re`` counts the character as part of a word (``\\w``)."""
+    return char.isalnum() or char == "_"
 
 
 def _char(op, av) -> str | None:
@@ -122,7 +209,7 @@ class SpanFinder:
         lowered = text.lower()
         exact = text.isascii() or (len(lowered) == len(text) and not any(c in lowered for c in _UNFOLDED))
         self._lowered = lowered if exact else None
-        self._memo: dict[str, set[int]] = {}  # word -> the spans holding it
+        self._memo: dict[Word, set[int]] = {}  # word -> the spans holding it
         self._texts: list[str] | None = None  # each span's lower-case text, once needed
 
     def candidates(self, need: Requirement | None) -> set[int] | None:
@@ -138,22 +225,54 @@ class SpanFinder:
                 if self._texts is None:
                     self._texts = [self._lowered[s:e] for s, e in self.spans]
                 for words in sets[1:]:
-                    found = {i for i in found if any(map(self._texts[i].__contains__, words))}
+                    found = {i for i in found if _holds(self._texts[i], words)}
             out |= found
         return out
 
-    def _holding(self, word: str) -> set[int]:
+    def _holding(self, word: Word) -> set[int]:
         """The spans holding ``word``: one ``find`` per span that does, not per occurrence."""
         hits = self._memo.get(word)
         if hits is None:
             hits = self._memo[word] = set()
             text, spans, starts = self._lowered, self.spans, self._starts
-            i = text.find(word)
+            chars = word[0]
+            i = text.find(chars)
             while i >= 0:
                 k = bisect.bisect_right(starts, i) - 1
-                if k >= 0 and i + len(word) <= spans[k][1]:
+                if k >= 0 and i + len(chars) <= spans[k][1] and _stands(text, word, i, *spans[k]):
                     hits.add(k)
-                    i = text.find(word, spans[k][1])
+                    i = text.find(chars, spans[k][1])
                 else:
-                    i = text.find(word, i + 1)
+                    i = text.find(chars, i + 1)
         return hits
+
+
+def _holds(text: str, words: frozenset[Word]) -> bool:
+    """Whether some word of the set stands in ``text`` (a span's): a plain ``in`` per word
+    first, which settles nearly every case."""
+    chars = _chars(words)
+    if not any(map(text.__contains__, chars)):
+        return False
+    return any(_find(text, w) >= 0 for w in words)
+
+
+@lru_cache(maxsize=1024)
+def _chars(words: frozenset[Word]) -> tuple[str, ...]:
+    return tuple({w[0] for w in words})
+
+
+def _find(text: str, word: Word) -> int:
+    """Where ``word`` first stands in ``text`` (a span's), or -1."""
+    i = text.find(word[0])
+    if word[1] or word[2]:
+        while i >= 0 and not _stands(text, word, i, 0, len(text)):
+            i = text.find(word[0], i + 1)
+    return i
+
+
+def _stands(text: str, word: Word, i: int, start: int, end: int) -> bool:
+    """Whether ``word``, found at ``i`` in the span ``text[start:end]``, stands whole where it
+    must; the span's edges count as word edges (the pattern may see past them)."""
+    chars, lead, trail = word
+    j = i + len(chars)
+    return (not lead or i == start or not _wordy(text[i - 1])) and (not trail or j == end or not _wordy(text[j]))

@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
+
+from copydesk.facts import regexcache
 
 CURRENCY_SYMBOLS = {"$": "USD", "us$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY", "₹": "INR"}
 CURRENCY_WORDS = {"dollars": "USD", "dollar": "USD", "euros": "EUR", "euro": "EUR", "pounds": "GBP",
@@ -53,12 +55,12 @@ _ONE = _one("cur")
 # A figure, a range of two ("$115bn to $135bn", "between 5% and 7%"), a hedge before it.
 AMOUNT = (rf"(?<![\w.,])(?:(?:{_HEDGE})\s+)?(?:between\s+{_ONE}\s+(?:and|to)\s+{_one('cur2')}"
           rf"|{_one('cur3')}(?:\s?(?:to|-|–)\s?{_one('cur4')})?)")
-AMOUNT_RE = re.compile(AMOUNT, re.IGNORECASE)
-_ONE_RE = re.compile(_ONE, re.IGNORECASE)
+AMOUNT_RE = regexcache.compile(AMOUNT, re.IGNORECASE)
+_HEDGE_LEAD = regexcache.compile(rf"({_HEDGE})\s+", re.IGNORECASE)
+_ONE_RE = regexcache.compile(_ONE, re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
-class Amount:
+class Amount(NamedTuple):
     """A figure as the interval of values it allows. ``value`` is the figure as written."""
 
     value: float
@@ -113,14 +115,13 @@ def _rounding(number: str) -> float:
     return 0.5 * 10 ** (len(digits) - len(stripped))
 
 
-_PARTS = re.compile(
+_PARTS = regexcache.compile(
     rf"(?P<sym>{_SYM})?\s?(?P<code>{_CODE})?\s?(?P<num>{_NUM}|{_WORDNUM})\s?"
     rf"(?P<scale>{_BIG}|{_ABBR}(?![a-z]))?\s?(?P<unit>%|per ?cent|{_WORDS}|{_CODE})?\+?",
     re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
-class _Figure:
+class _Figure(NamedTuple):
     number: float  # as written, before its scale word
     rounding: float  # absolute, before scaling
     scale: float | None
@@ -156,7 +157,7 @@ def parse(text: str) -> Amount | None:
     """The amount a draft's figure stands for, hedges and ranges included."""
     s = re.sub(r"\s+", " ", text.strip())
     kind = "exact"
-    hedge = re.match(rf"({_HEDGE})\s+", s, re.IGNORECASE)
+    hedge = _HEDGE_LEAD.match(s)
     if hedge:
         word = hedge.group(1).lower()
         kind = next(k for k, words in _HEDGES.items() if word in words)
@@ -190,7 +191,7 @@ def parse(text: str) -> Amount | None:
 
 # --- pack amounts -------------------------------------------------------------------------
 
-_PACK_AMOUNT = re.compile(r"\s*([-+]?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)\s*([A-Z]{3}|%)?\s*")
+_PACK_AMOUNT = regexcache.compile(r"\s*([-+]?\d+(?:\.\d+)?(?:[eE][-+]?\d+)?)\s*([A-Z]{3}|%)?\s*")
 
 
 def parse_pack_amount(value) -> tuple[float, str] | None:

@@ -13,14 +13,12 @@ import hashlib
 import json
 import marshal
 import os
-import pickle
-import tempfile
 from collections import defaultdict
-from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple
 
-from copydesk.facts import timex
+from copydesk.facts import diskcache, timex
 from copydesk.facts.catalogue import Catalogue
 from copydesk.facts.pack import (
     E_ALIASES,
@@ -56,8 +54,7 @@ class FactPackError(DataError):
         super().__init__(shown + more)
 
 
-@dataclass(frozen=True, slots=True)
-class Entity:
+class Entity(NamedTuple):
     id: str
     name: str
     type: str
@@ -66,8 +63,7 @@ class Entity:
     index: int
 
 
-@dataclass(frozen=True, slots=True)
-class Fact:
+class Fact(NamedTuple):
     subject: str
     relation: str
     object: object  # entity id, ISO date, canonical amount or text
@@ -310,9 +306,7 @@ def cache_key(paths: tuple[str, ...], catalogue: Catalogue) -> str:
 
 
 def cache_dir() -> Path:
-    from copydesk.cache import default_dir
-
-    return Path(default_dir()) / "facts"
+    return Path(diskcache.folder("facts"))
 
 
 def _read_cache(key: str) -> FactBase | None:
@@ -320,6 +314,8 @@ def _read_cache(key: str) -> FactBase | None:
     tables, machine = folder / f"{key}.tables", folder / f"{key}.automaton"
     if not tables.is_file() or not machine.is_file():
         return None
+    import pickle  # here: a run whose packs are small never needs it
+
     try:
         entities, facts, keys = marshal.loads(tables.read_bytes())
         automaton = pickle.loads(machine.read_bytes())  # our own file, keyed by a digest
@@ -329,22 +325,10 @@ def _read_cache(key: str) -> FactBase | None:
 
 
 def _write_cache(key: str, base: FactBase) -> None:
-    """Write the cache files atomically; a read-only folder just means no disk cache."""
+    """Write the cache files, each atomically; a read-only folder just means no disk cache."""
+    import pickle
+
     folder = cache_dir()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        marker = folder.parent / ".gitignore"
-        if not marker.exists():
-            marker.write_text("# created by copydesk: caches are local\n*\n", encoding="utf-8")
-        for suffix, blob in ((".automaton", pickle.dumps(base.automaton, protocol=pickle.HIGHEST_PROTOCOL)),
-                             (".tables", marshal.dumps((base._entities, base._facts, base.keys)))):
-            fd, tmp = tempfile.mkstemp(dir=folder, prefix=".tmp-")
-            try:
-                with os.fdopen(fd, "wb") as fh:
-                    fh.write(blob)
-                os.replace(tmp, folder / f"{key}{suffix}")
-            except BaseException:
-                os.unlink(tmp)
-                raise
-    except OSError:
-        pass
+    for suffix, blob in ((".automaton", pickle.dumps(base.automaton, protocol=pickle.HIGHEST_PROTOCOL)),
+                         (".tables", marshal.dumps((base._entities, base._facts, base.keys)))):
+        diskcache.write_atomically(str(folder / f"{key}{suffix}"), blob)

@@ -11,7 +11,8 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import NamedTuple
 
 from copydesk.yamlio import DataError
 
@@ -26,8 +27,7 @@ SECTION_TITLES = "role_titles"
 SECTION_CUES = "claim_cues"
 
 
-@dataclass(frozen=True)
-class Relation:
+class Relation(NamedTuple):
     id: str
     says: str  # message template: "{subject} is led by {value}"
     subject_types: frozenset[str]
@@ -43,8 +43,7 @@ class Relation:
     phrasings: tuple = ()  # (entry, pack it came from); an entry is str or {pattern, tense}
 
 
-@dataclass(frozen=True)
-class Title:
+class Title(NamedTuple):
     """A role title, its spellings, and the relation it implies (a CEO leads the org)."""
 
     name: str  # canonical, lower case: "chief executive officer"
@@ -54,22 +53,26 @@ class Title:
     timeless: bool = False  # once a founder, always a founder
 
 
-@dataclass(frozen=True)
-class Catalogue:
+class Catalogue(NamedTuple):
     relations: dict[str, Relation]
     words: dict[str, tuple[str, ...]]
     titles: tuple[Title, ...]
     cues: dict[str, tuple[str, ...]]  # negation, hypothetical, past, future -> patterns
     digest: str = ""  # what validation of packs depends on, for cache keys
-    _title_index: dict = field(default_factory=dict, compare=False, repr=False)
 
     def title(self, text: str) -> Title | None:
         """The title a written title stands for ("CEO", "chief executive"), or None."""
-        if not self._title_index:
-            for t in self.titles:
-                for v in (t.name, *t.variants):
-                    self._title_index.setdefault(normalise_title(v), t)
-        return self._title_index.get(normalise_title(text))
+        return _title_index(self.titles).get(normalise_title(text))
+
+
+@lru_cache(maxsize=8)
+def _title_index(titles: tuple[Title, ...]) -> dict[str, Title]:
+    """Each spelling of each title, normalised, with the title it spells (the first wins)."""
+    index: dict[str, Title] = {}
+    for t in titles:
+        for v in (t.name, *t.variants):
+            index.setdefault(normalise_title(v), t)
+    return index
 
 
 def normalise_title(text: str) -> str:
@@ -105,7 +108,7 @@ def _relation(entry: dict, base: Relation | None) -> Relation:
         for key, attr in (("says", "says"), ("functional", "functional"), ("exhaustive", "exhaustive")):
             if key in entry:
                 changes[attr] = entry[key]
-        return Relation(**{**base.__dict__, **changes})
+        return base._replace(**changes)
     kind = entry.get("object")
     if kind not in OBJECT_KINDS:
         raise DataError(f"{where}: 'object' must be one of {', '.join(OBJECT_KINDS)}, got {kind!r}")

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property
+from typing import NamedTuple
 
-from copydesk.facts import amounts, timex
+from copydesk.facts import amounts, regexcache, timex
 from copydesk.facts.catalogue import Catalogue, Relation, Title
 from copydesk.facts.matcher import Mention, find_mentions
 from copydesk.facts.phrasings import (
@@ -32,15 +32,14 @@ from copydesk.facts.phrasings import (
 from copydesk.facts.scan import find_titles, scan
 from copydesk.facts.textform import name_form, prose_form
 
-_CLAUSE_BREAK = re.compile(r"[;:—–()]")
-_QUOTED = re.compile(r'"[^"]{1,400}"')
-_LIST_MORE = re.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)([\U000F0000-\U000FFFFD])\uE000*+")
-_DATE_LEAD = re.compile(r"\b(?:in|on|during|back in|around|circa)\s+$", re.IGNORECASE)
+_CLAUSE_BREAK = regexcache.compile(r"[;:—–()]")
+_QUOTED = regexcache.compile(r'"[^"]{1,400}"')
+_LIST_MORE = regexcache.compile(r"(?:,\s*(?:and\s+)?|\s+and\s+|\s*&\s*)([\U000F0000-\U000FFFFD])\uE000*+")
+_DATE_LEAD = regexcache.compile(r"\b(?:in|on|during|back in|around|circa)\s+$", re.IGNORECASE)
 _PAST_MODIFIERS = {"former", "then", "ex", "outgoing"}
 
 
-@dataclass(frozen=True, slots=True)
-class Value:
+class Value(NamedTuple):
     kind: str  # entity | date | amount | text
     start: int
     end: int
@@ -51,8 +50,7 @@ class Value:
     title: Title | None = None
 
 
-@dataclass(frozen=True)
-class Statement:
+class Statement(NamedTuple):
     """One relation a sentence asserts about a known entity, in text offsets."""
 
     relation: Relation
@@ -72,8 +70,7 @@ class Statement:
         return (self.relation.id, self.subject, self.qualifier, self.value.start, self.value.end)
 
 
-@dataclass(frozen=True)
-class Kit:
+class Kit(NamedTuple):
     """What extraction needs, built once per process: catalogue, compiled phrasings, fact base."""
 
     catalogue: Catalogue
@@ -87,29 +84,36 @@ class Kit:
 def extract(document, kit: Kit, publication_date: str | None) -> list[Statement]:
     """Every statement the draft makes about entities the packs know, in document order."""
     prose = prose_form(document.text)
+    out: list[Statement] = []
+    seen: set[tuple] = set()
+    for reader in _readers(document, kit, prose, timex.parse_anchor(publication_date)):
+        for statement in reader.statements():
+            if statement.key not in seen:
+                seen.add(statement.key)
+                out.append(statement)
+    regexcache.save()  # the phrasings this draft compiled, for the next process
+    return out
+
+
+def _readers(document, kit: Kit, prose: str, anchor: date | None) -> list[_SentenceReader]:
+    """A reader for each sentence that names a known entity and holds the words of a phrasing.
+
+    Finding mentions is one automaton pass; the gate (:meth:`MatcherIndex.may_match`) then
+    drops most sentences before their dates, figures and titles are looked for.
+    """
     regions = [(b.start, b.end) for _, b in document.prose_blocks()]
     mentions = find_mentions(name_form(prose), kit.base, regions)
     if not mentions:
         return []
     spans = [(s.start, s.end) for s in document.prose_sentences()]
     found = _per_span(spans, [(m.start, m.end) for m in mentions], mentions)
-    # only sentences with a mention, and words some phrasing needs, are read further
     kept = [(s, f) for s, f in zip(spans, found)
             if f and kit.matchers.may_match(prose[s[0]:s[1]], len(f), lambda s=s: _titled(kit, prose, s))]
     spans, found = [s for s, _ in kept], [f for _, f in kept]
     dates, figures = scan(prose, spans)
     titles = find_titles(prose, spans, kit.titles, kit.title_hints)
-    anchor = timex.parse_anchor(publication_date)
-    out: list[Statement] = []
-    seen: set[tuple] = set()
     by_sentence = zip(spans, found, _per_span(spans, dates), _per_span(spans, figures), _per_span(spans, titles))
-    for span, in_sentence, *spotted in by_sentence:
-        reader = _SentenceReader(kit, prose, span, in_sentence, *spotted, anchor)
-        for statement in reader.statements():
-            if statement.key not in seen:
-                seen.add(statement.key)
-                out.append(statement)
-    return out
+    return [_SentenceReader(kit, prose, span, *spotted, anchor) for span, *spotted in by_sentence]
 
 
 def _titled(kit: Kit, prose: str, span: tuple[int, int]) -> bool:
@@ -274,8 +278,8 @@ class _SentenceReader:
         org = self.kit.base.entity(statement.qualifier)
         if org is None or org.type not in relation.subject_types:
             return
-        yield replace(statement, relation=relation, subject=statement.qualifier, value=self._entity_value(person),
-                      qualifier=None, implied=True, subject_at=None)
+        yield statement._replace(relation=relation, subject=statement.qualifier, value=self._entity_value(person),
+                                 qualifier=None, implied=True, subject_at=None)
 
     # --- the sentence around a match ------------------------------------------------------
 

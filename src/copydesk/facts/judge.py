@@ -8,8 +8,8 @@ whole time the sentence speaks of, and no fact of the stated value overlaps it.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import timedelta
+from typing import NamedTuple
 
 from copydesk.facts import amounts, timex
 from copydesk.facts.base import Fact, FactBase
@@ -19,8 +19,7 @@ from copydesk.facts.extract import Statement, Value, measure_key
 ALWAYS = timex.Interval(timex.EARLIEST, timex.LATEST)
 
 
-@dataclass(frozen=True)
-class Verdict:
+class Verdict(NamedTuple):
     statement: Statement
     span: Value  # the contradicting value in the draft
     message: str

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import json
 import os
-import re
-from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
-from copydesk.facts import amounts, timex
+from copydesk.facts import amounts, regexcache, timex
 from copydesk.facts.catalogue import ENTITY_TYPES, Catalogue
 from copydesk.yamlio import DataError, load_yaml
 
@@ -23,7 +22,7 @@ ENTITY_KEYS = {"id", "name", "aliases", "type", "note", "source", "description"}
 FACT_KEYS = {"subject", "relation", "object", "from", "until", "amount", "tolerance", "source", "note",
              "org", "measure"}
 TOP_KEYS = {"entities", "facts", "version", "description", "name"}
-_ID = re.compile(r"[A-Za-z0-9][\w.:-]*")
+_ID = regexcache.compile(r"[A-Za-z0-9][\w.:-]*")
 
 # Plain tuples (marshal-friendly, cheap to cache):
 # entity: (id, name, type, aliases, pack, index)
@@ -34,8 +33,7 @@ E_ID, E_NAME, E_TYPE, E_ALIASES, E_PACK, E_INDEX = range(6)
  F_SOURCE, F_NOTE, F_PACK, F_INDEX) = range(13)
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(NamedTuple):
     """A problem in a pack, at a path inside its YAML (``("facts", 3, "relation")``)."""
 
     pack: str
@@ -49,12 +47,14 @@ class Problem:
         return f"{self.pack}:{line}:{column}: {self.message}" if line else f"{self.pack}: {self.message}"
 
 
-@dataclass
 class PackData:
-    path: str
-    entities: list[tuple] = field(default_factory=list)
-    facts: list[tuple] = field(default_factory=list)
-    problems: list[Problem] = field(default_factory=list)
+    """One pack as read: entities and facts as tuples (the layouts above), and its problems."""
+
+    def __init__(self, path: str):
+        self.path = path
+        self.entities: list[tuple] = []
+        self.facts: list[tuple] = []
+        self.problems: list[Problem] = []
 
 
 def _load(path: str):

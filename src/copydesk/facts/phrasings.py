@@ -14,10 +14,11 @@ or a figure; phrasings that open with a word are searched.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from functools import cached_property, lru_cache
-from typing import Callable
+from collections.abc import Callable
+from functools import cache, lru_cache
+from typing import NamedTuple
 
+from copydesk.facts import diskcache, regexcache
 from copydesk.facts.catalogue import Catalogue, Relation
 from copydesk.yamlio import DataError
 
@@ -30,17 +31,16 @@ _MASKS = "\U000F0000-\U000FFFFD\U00100000-\U00100002\uE000"
 
 ENTITY_SLOTS = ("subject", "object", "org")
 _CAPTURING = ("date", "amount", "title", "measure")
-_SLOT = re.compile(r"\{(\w+)\}")
+_SLOT = regexcache.compile(r"\{(\w+)\}")
 _END_OF_ENTITY = r"(?!'s?\b)(?!-\w)"  # "Y leads X" must not stop at X of "X's push"
 # "Meta's head of research" is not "Meta's head"; "chief AI scientist for over a decade" is
 _END_OF_TITLE = (r"(?![\w-])(?!\s+(?:of|at|to|on)\b)"
                  r"(?!\s+for\s+(?!(?:over|more than|nearly|almost|about|some|a|an|\d+|two|three|four|five|six"
                  r"|seven|eight|nine|ten)\b))")
-_WORD = re.compile(r"[\w'-]+|[\U00100000-\U00100002]")  # a word, or a date, figure or title mask
+_WORD = regexcache.compile(r"[\w'-]+|[\U00100000-\U00100002]")  # a word, or a date, figure or title mask
 
 
-@dataclass(frozen=True)
-class Matcher:
+class Matcher(NamedTuple):
     """One phrasing of a relation, ready to try on masked sentences."""
 
     relation: Relation
@@ -53,13 +53,19 @@ class Matcher:
     mentions: int  # entity mentions it needs
     words: tuple[tuple[str, ...], ...]  # for each word it needs, the forms any of which will do
 
-    @cached_property
+    @property
     def regex(self) -> re.Pattern:
+        """The pattern, compiled when first tried: most drafts try few phrasings."""
         try:
-            return re.compile(self.pattern, re.IGNORECASE)
+            return _phrasing(self.pattern)
         except re.error as exc:
             raise DataError(f"{self.pack or 'rule pack'}: relation {self.relation.id!r}: phrasing "
                             f"{self.source!r}: not a valid pattern: {exc}") from None
+
+
+@cache
+def _phrasing(pattern: str) -> re.Pattern:
+    return regexcache.compile(pattern, re.IGNORECASE)
 
 
 class MatcherIndex:
@@ -83,11 +89,10 @@ class MatcherIndex:
         self._texts: dict[int, tuple[str, ...]] = {}  # a need -> its phrases and word starts
         for forms, number in numbers.items():
             for form in forms:
-                if _WORD.fullmatch(form) and not form.endswith("*"):
+                if form.endswith("*") or not _WORD.fullmatch(form):
+                    self._texts[number] = (*self._texts.get(number, ()), form.removesuffix("*"))
+                else:
                     self._by_word.setdefault(form, []).append(number)
-            texts = tuple(f.removesuffix("*") for f in forms if f.endswith("*") or not _WORD.fullmatch(f))
-            if texts:
-                self._texts[number] = texts
         # per matcher: the needs only words meet, and those a text may meet
         self._entries = [(m, frozenset(n - self._texts.keys()), tuple(n & self._texts.keys()))
                          for m, n in zip(self.matchers, needs)]
@@ -132,19 +137,19 @@ class _Gate:
 
         title = numbers.get((TITLE_MASK,))
         self._title = 0 if title is None else 1 << title
+        looked_for = {number: forms for forms, number in numbers.items() if _looked_for(forms)}
         bits: dict[str, int] = {}  # a form -> the needs it meets, one bit each
-        for forms, number in numbers.items():
-            if _looked_for(forms):
-                for form in forms:
-                    form = form.removesuffix("*")
-                    bits[form] = bits.get(form, 0) | 1 << number
+        for number, forms in looked_for.items():
+            for form in forms:
+                form = form.removesuffix("*")
+                bits[form] = bits.get(form, 0) | 1 << number
         self._automaton = ahocorasick.Automaton() if bits else None
         for form, value in bits.items():
             self._automaton.add_word(form, value)
         if bits:
             self._automaton.make_automaton()
         # the bits of the needs each matcher is tested for, by the mentions it needs
-        tested = {n for forms, n in numbers.items() if _looked_for(forms) or n == title}
+        tested = looked_for.keys() | {title}
         needs = [(count, sum(1 << n for n in need & tested)) for count, need in zip(mentions, needs)]
         self._by_mentions = [_Needs([n for c, n in needs if c <= k]) for k in range(max(mentions, default=0) + 1)]
 
@@ -176,10 +181,11 @@ class _Needs:
 
 
 def _looked_for(forms: tuple[str, ...]) -> bool:
-    """Whether the gate looks for a need's forms in the text. Not for a date or figure (not
-    found yet) nor a title (looked for apart), and not for a need that a one- or two-letter word
-    meets ("in", "'s"): nearly every sentence does, and such words are most of the text."""
-    return not any(f in _MASK_CHARS or len(f.removesuffix("*")) <= 2 for f in forms)
+    """Whether the gate looks for a need's forms in the text: not for a date, figure or title
+    mask (a date or figure is not found yet, a title is looked for apart), nor for a need that
+    a one- or two-letter word meets ("in", "'s"): nearly every sentence does, and such words
+    are most of the text."""
+    return all(len(form.removesuffix("*")) > 2 for form in forms)
 
 
 def mask_char(index: int) -> str:
@@ -203,13 +209,13 @@ def _alternation_of(words: tuple[str, ...]) -> str:
 def title_pattern(catalogue: Catalogue) -> re.Pattern:
     """Every role title the catalogue knows, longest first ("vice president" before "president")."""
     titles = [v for t in catalogue.titles for v in (t.name, *t.variants)]
-    return re.compile(rf"(?<![\w-]){_alternation(titles)}(?![\w-])", re.IGNORECASE)
+    return regexcache.compile(rf"(?<![\w-]){_alternation(titles)}(?![\w-])", re.IGNORECASE)
 
 
 def title_hints(catalogue: Catalogue) -> re.Pattern:
     """The first words of every title, lower case: a sentence without one holds no title."""
     first = {v.split()[0].split("-")[0].lower() for t in catalogue.titles for v in (t.name, *t.variants)}
-    return re.compile("|".join(sorted(re.escape(w) for w in first)))
+    return regexcache.compile("|".join(sorted(re.escape(w) for w in first)))
 
 
 def _slots(catalogue: Catalogue) -> dict[str, str]:
@@ -289,11 +295,65 @@ def translate(entry, relation: Relation, catalogue: Catalogue, slots: dict[str, 
 
 def compile_catalogue(catalogue: Catalogue) -> MatcherIndex:
     """Every phrasing of the catalogue as a matcher; date relations first (a sentence's time
-    is never the date another of its statements gives)."""
-    slots = _slots(catalogue)
-    matchers = [translate(entry, relation, catalogue, slots)
-                for relation in catalogue.relations.values() for entry in relation.phrasings]
-    return MatcherIndex(sorted(matchers, key=lambda m: m.relation.object != "date"))
+    is never the date another of its statements gives).
+
+    Reading the phrasings takes longer than checking a draft, so the matchers are also kept
+    on disk (``catalogue/`` under the cache folder), keyed by all that reading them depends
+    on: the relations and word lists of the catalogue, and this module's file.
+    """
+    key = _catalogue_key(catalogue)
+    fields = _stored_matchers(key)
+    if fields is None:
+        slots = _slots(catalogue)
+        matchers = [translate(entry, relation, catalogue, slots)
+                    for relation in catalogue.relations.values() for entry in relation.phrasings]
+        matchers.sort(key=lambda m: m.relation.object != "date")
+        if key:
+            _store_matchers(key, [(m.relation.id, m.source, m.tense, m.pack, m.pattern, m.anchor, m.lead_types,
+                                   m.mentions, m.words) for m in matchers])
+    else:
+        matchers = [Matcher(catalogue.relations[relation], *rest) for relation, *rest in fields]
+    return MatcherIndex(matchers)
+
+
+_CATALOGUE_FORMAT = 1
+
+
+def _catalogue_key(catalogue: Catalogue) -> str | None:
+    """A digest of what :func:`translate` reads; None when this module's file cannot be read."""
+    import hashlib
+    import json
+    import os
+
+    from copydesk import __version__
+
+    try:
+        st = os.stat(__file__)
+    except OSError:
+        return None
+    relations = [[r.id, r.object, r.amount, r.qualifier, sorted(r.subject_types), sorted(r.object_types),
+                  sorted(r.qualifier_types), r.phrasings] for r in catalogue.relations.values()]
+    blob = json.dumps([_CATALOGUE_FORMAT, __version__, st.st_mtime_ns, st.st_size, relations, catalogue.words])
+    return hashlib.sha256(blob.encode()).hexdigest()
+
+
+def _stored_matchers(key: str | None) -> list[tuple] | None:
+    import marshal
+
+    if key is None:
+        return None
+    try:
+        with open(diskcache.folder("catalogue", f"{key[:32]}.marshal"), "rb") as fh:
+            stored_key, fields = marshal.load(fh)
+    except (OSError, EOFError, ValueError, TypeError):  # none yet, or truncated or foreign
+        return None
+    return fields if stored_key == key else None
+
+
+def _store_matchers(key: str, fields: list[tuple]) -> None:
+    import marshal
+
+    diskcache.write_atomically(diskcache.folder("catalogue", f"{key[:32]}.marshal"), marshal.dumps((key, fields)))
 
 
 _SLOT_ANCHORS = {"{date}": "date", "{amount}": "amount"}
@@ -310,7 +370,7 @@ def compile_cues(catalogue: Catalogue) -> dict[str, re.Pattern]:
     out = {}
     for kind, patterns in catalogue.cues.items():
         try:
-            out[kind] = re.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+            out[kind] = regexcache.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
         except re.error as exc:
             raise DataError(f"rule pack: section 'claim_cues': kind {kind!r}: bad pattern: {exc}") from None
     return out
@@ -318,8 +378,8 @@ def compile_cues(catalogue: Catalogue) -> dict[str, re.Pattern]:
 
 # --- reading a phrasing's tokens -----------------------------------------------------------
 
-_TOKEN = re.compile(r"\{\w+\}|\\.|\[(?:\\.|[^\]])*\]|[^(){}\[\\]")
-_QUANTIFIER = re.compile(r"[?*+]|\{\d*,?\d*\}")
+_TOKEN = regexcache.compile(r"\{\w+\}|\\.|\[(?:\\.|[^\]])*\]|[^(){}\[\\]")
+_QUANTIFIER = regexcache.compile(r"[?*+]|\{\d*,?\d*\}")
 
 
 def _structure(pattern: str):
@@ -382,7 +442,6 @@ def _lead(pattern: str) -> str:
 
 
 _MASK_HINTS = {"{date}": (DATE_MASK,), "{amount}": (AMOUNT_MASK,), "{title}": (TITLE_MASK,)}
-_MASK_CHARS = frozenset((DATE_MASK, AMOUNT_MASK, TITLE_MASK))
 
 
 def _hints(token: str, catalogue: Catalogue) -> tuple[str, ...]:

@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import re
 
-from copydesk.facts import amounts, timex
+from copydesk.facts import amounts, regexcache, timex
 
-_ANCHORS = (re.compile(r"\d+"), re.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|ago\b|years?\b"
+_ANCHORS = (regexcache.compile(r"\d+"), regexcache.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|ago\b|years?\b"
                                            r"|months?\b|weeks?\b|[Yy]esterday|thousand|million|billion|trillion"))
-_WORD_START = re.compile(r"(?<![\w.,$€£¥₹'’-])(?=\S)")
+_WORD_START = regexcache.compile(r"(?<![\w.,$€£¥₹'’-])(?=\S)")
 _SCALES = frozenset(("thousand", "million", "billion", "trillion"))
 _DATE_REACH, _AMOUNT_REACH = 40, 24
 

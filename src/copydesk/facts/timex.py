@@ -8,17 +8,17 @@ check that cannot place a statement in time says nothing about it.
 
 from __future__ import annotations
 
-import calendar
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import NamedTuple
+
+from copydesk.facts import regexcache
 
 EARLIEST = date(1, 1, 1)
 LATEST = date(9999, 12, 31)
 
 
-@dataclass(frozen=True, slots=True)
-class Interval:
+class Interval(NamedTuple):
     """Days ``start``..``end`` inclusive. ``precision`` is day, month, year or "" (irregular)."""
 
     start: date
@@ -57,7 +57,10 @@ class Interval:
 
 
 def _last_day(year: int, month: int) -> int:
-    return calendar.monthrange(year, month)[1]
+    """Days in a month (``calendar.monthrange`` without importing ``calendar`` and ``locale``)."""
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
 
 
 def month_interval(year: int, month: int) -> Interval:
@@ -81,7 +84,7 @@ def add_months(day: date, months: int) -> date:
 
 # --- pack dates ---------------------------------------------------------------------------
 
-_ISO = re.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
+_ISO = regexcache.compile(r"(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?")
 
 
 def parse_iso(value) -> Interval | None:
@@ -157,7 +160,7 @@ TIMEX = (
     rf"|(?<![\d.,$€£/-]){_YEAR}(?:\s?[-–]\s?(?:{_YEAR}|\d\d))?(?![\d%]|[.,]\d|-\d|\s?(?:bn|mn|m|k)\b)"
     r")"
 )
-TIMEX_RE = re.compile(TIMEX, re.IGNORECASE)
+TIMEX_RE = regexcache.compile(TIMEX, re.IGNORECASE)
 
 
 def resolve(expression: str, anchor: date | None) -> Interval | None:
@@ -183,13 +186,13 @@ def _day_interval(year: int, month: int, day: int) -> Interval | None:
     return Interval(d, d, "day")
 
 
-_FULL_MDY = re.compile(rf"({_MONTH}) ({_DAY}),? ({_YEAR})", re.IGNORECASE)
-_FULL_DMY = re.compile(rf"({_DAY}) (?:of )?({_MONTH}),? ({_YEAR})", re.IGNORECASE)
-_FULL_ISO = re.compile(rf"({_YEAR})[-/]([01]\d)[-/]([0-3]\d)")
-_MONTH_YEAR = re.compile(rf"({_MONTH})(?: of)?,? ({_YEAR})", re.IGNORECASE)
-_MONTH_DAY = re.compile(rf"({_MONTH}) ({_DAY})", re.IGNORECASE)
-_MONTH_ONLY = re.compile(_MONTH, re.IGNORECASE)
-_YEAR_ONLY = re.compile(rf"({_YEAR})(?: ?- ?({_YEAR}|\d\d))?")
+_FULL_MDY = regexcache.compile(rf"({_MONTH}) ({_DAY}),? ({_YEAR})", re.IGNORECASE)
+_FULL_DMY = regexcache.compile(rf"({_DAY}) (?:of )?({_MONTH}),? ({_YEAR})", re.IGNORECASE)
+_FULL_ISO = regexcache.compile(rf"({_YEAR})[-/]([01]\d)[-/]([0-3]\d)")
+_MONTH_YEAR = regexcache.compile(rf"({_MONTH})(?: of)?,? ({_YEAR})", re.IGNORECASE)
+_MONTH_DAY = regexcache.compile(rf"({_MONTH}) ({_DAY})", re.IGNORECASE)
+_MONTH_ONLY = regexcache.compile(_MONTH, re.IGNORECASE)
+_YEAR_ONLY = regexcache.compile(rf"({_YEAR})(?: ?- ?({_YEAR}|\d\d))?")
 
 
 def _absolute(text: str, anchor: date | None):
@@ -247,10 +250,10 @@ _PART_OF_YEAR = {
     "the fourth quarter of": (10, 12), "the last quarter of": (10, 12),
     "q1": (1, 3), "q2": (4, 6), "q3": (7, 9), "q4": (10, 12), "h1": (1, 6), "h2": (7, 12),
 }
-_QUALIFIED_YEAR = re.compile(rf"(.+?)[- ]({_YEAR})", re.IGNORECASE)
-_YEAR_QUARTER = re.compile(rf"({_YEAR}) ([QH][1-4])", re.IGNORECASE)
-_QUALIFIED_MONTH = re.compile(rf"(early|mid|late)[- ]({_MONTH})(?:,? ({_YEAR}))?", re.IGNORECASE)
-_QUALIFIED_RELATIVE = re.compile(
+_QUALIFIED_YEAR = regexcache.compile(rf"(.+?)[- ]({_YEAR})", re.IGNORECASE)
+_YEAR_QUARTER = regexcache.compile(rf"({_YEAR}) ([QH][1-4])", re.IGNORECASE)
+_QUALIFIED_MONTH = regexcache.compile(rf"(early|mid|late)[- ]({_MONTH})(?:,? ({_YEAR}))?", re.IGNORECASE)
+_QUALIFIED_RELATIVE = regexcache.compile(
     r"(early|late|earlier|later|the start of|the beginning of|the end of) (this|last) year", re.IGNORECASE)
 
 
@@ -295,8 +298,8 @@ def _qualified(text: str, anchor: date | None):
     return False
 
 
-_AGO = re.compile(rf"(?:({_REL_HEDGE}) )?({_COUNT}) ({_UNIT}) ago", re.IGNORECASE)
-_CALENDAR = re.compile(r"(last|this|next) (year|month|week)|the (previous|following) year|yesterday", re.IGNORECASE)
+_AGO = regexcache.compile(rf"(?:({_REL_HEDGE}) )?({_COUNT}) ({_UNIT}) ago", re.IGNORECASE)
+_CALENDAR = regexcache.compile(r"(last|this|next) (year|month|week)|the (previous|following) year|yesterday", re.IGNORECASE)
 _UNIT_MONTHS = {"year": 12, "month": 1, "decade": 120}
 _UNIT_DAYS = {"week": 7, "day": 1}
 
@@ -353,7 +356,7 @@ def _relative(text: str, anchor: date | None):
 
 # --- the time a sentence speaks of ------------------------------------------------------------
 
-_BEFORE = re.compile(r"\b(since|from|until|till|through|before|prior to|after|by|as of)\s+$", re.IGNORECASE)
+_BEFORE = regexcache.compile(r"\b(since|from|until|till|through|before|prior to|after|by|as of)\s+$", re.IGNORECASE)
 
 
 def times_of(text: str, spans: list[tuple[int, int]], anchor: date | None) -> list[tuple[int, int, Interval]]:

@@ -5,6 +5,8 @@ On a terminal each finding also shows the line with the span underlined.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from copydesk.api import Formatter
 from copydesk.hookspecs import hookimpl
 
@@ -20,8 +22,14 @@ def _width(text: str) -> int:
                for ch in text)
 
 
+@lru_cache(maxsize=1)
+def _lines(source: str) -> list[str]:
+    """The lines of the draft being printed: split once, not once per finding."""
+    return source.splitlines()
+
+
 def excerpt(source: str, report, color: bool) -> str:
-    lines = source.splitlines()
+    lines = _lines(source)
     if not (1 <= report.line <= len(lines)):
         return ""
     line = lines[report.line - 1].expandtabs(1)

@@ -35,10 +35,20 @@ _BULLET = re.compile(r"^\s*(?:[•·▪‣◦*+-]|\d{1,2}[.)])\s+")
 _MD_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _COMMENT = re.compile(r"<!--(.*?)-->|^[ \t]*#[ \t]*(copydesk:[^\r\n]*)", re.MULTILINE | re.DOTALL)
 _ENDS_SENTENCE = re.compile(r"[.!:;,…\"”’)]\s*$")
+_DIRECTIVE = re.compile(r"#\s*copydesk:")
+_AS_OF = re.compile(r"(?:current|accurate|correct) as of\s+(.{6,30})", re.IGNORECASE)
 
 
 def _lines(text: str) -> list[tuple[int, int]]:
     """(start, end) of every line, end excluding the line break."""
+    if "\r" not in text:  # the usual case, at C speed: the same lines as the loop below
+        out, pos = [], 0
+        for line in text.split("\n"):
+            out.append((pos, pos + len(line)))
+            pos += len(line) + 1
+        if len(out) > 1 and out[-1][0] == len(text):  # a final line break ends the last line
+            out.pop()
+        return out
     out = []
     for m in _LINE.finditer(text):
         if m.start() == len(text) and out:
@@ -77,30 +87,31 @@ def read_text(path: str, source: str) -> Document:
             blocks.append(Block(PARAGRAPH, para[0][0], para[-1][1]))
             para.clear()
 
-    for i, (start, end) in enumerate(lines):
-        line = source[start:end]
-        stripped = line.strip()
-        if not stripped:
+    texts = [source[start:end] for start, end in lines]
+    blank = [not line.strip() for line in texts]
+    for i, (start, line) in enumerate(zip((span[0] for span in lines), texts)):
+        if blank[i]:
             flush_para()
             continue
+        stripped = line.strip()
         lead = len(line) - len(line.lstrip())
         s, e = start + lead, start + lead + len(stripped)
-        prev_blank = i == 0 or not source[lines[i - 1][0]:lines[i - 1][1]].strip()
-        next_blank = i + 1 >= len(lines) or not source[lines[i + 1][0]:lines[i + 1][1]].strip()
+        prev_blank = i == 0 or blank[i - 1]
+        next_blank = i + 1 >= len(lines) or blank[i + 1]
         if byline is None and not ended and len(blocks) < 30 and (parsed := common.parse_byline(stripped)):
             flush_para()
             byline = (parsed, stripped)
             blocks.append(Block(PARAGRAPH, s, e, boilerplate=True))
             continue
         if ended or common.is_boilerplate_line(stripped) or common.is_run_together_nav(stripped) \
-                or stripped.startswith("<!--") or re.match(r"#\s*copydesk:", stripped):
+                or stripped.startswith("<!--") or stripped[:1] == "#" and _DIRECTIVE.match(stripped):
             flush_para()
             if common.is_article_end(stripped):
                 ended = True
             blocks.append(Block(PARAGRAPH, s, e, boilerplate=True))
             continue
         if common.is_reference_heading(stripped) and (next_blank or common.REF_ENTRY_RE.match(
-                source[lines[i + 1][0]:lines[i + 1][1]] if i + 1 < len(lines) else "")):
+                texts[i + 1] if i + 1 < len(lines) else "")):
             flush_para()
             in_references = True
             blocks.append(Block(HEADING, s, e))
@@ -146,10 +157,12 @@ def read_text(path: str, source: str) -> Document:
         meta.publication = who
         meta.date = date
     if meta.date is None:
-        m = re.search(r"(?:current|accurate|correct) as of\s+(.{6,30})", source, re.IGNORECASE)
+        m = _AS_OF.search(source)
         if m:
             meta.date = common.parse_date(m.group(1))
-    comments = [Comment(m.start(), m.end(), (m.group(1) or m.group(2)).strip()) for m in _COMMENT.finditer(source)]
+    comments = []
+    if "<!--" in source or "copydesk:" in source:  # what a comment needs: skip the scan without
+        comments = [Comment(m.start(), m.end(), (m.group(1) or m.group(2)).strip()) for m in _COMMENT.finditer(source)]
     return Document(
         path=path,
         source=source,

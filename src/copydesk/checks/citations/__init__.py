@@ -24,19 +24,20 @@ class CitationCheck:
     rules = RULES
 
     def run(self, document, context) -> Iterator[Finding]:
+        if not document.citations and not document.references:
+            return  # before the imports: a draft without sources never loads them
         from copydesk.checks.citations.data import citation_data
-        from copydesk.checks.citations.keys import uncited_references, undefined_citations
+        from copydesk.checks.citations.keys import in_text_citations, uncited_references, undefined_citations
         from copydesk.checks.citations.locate import Locator
         from copydesk.checks.citations.offtopic import off_topic_citations
         from copydesk.checks.citations.placeholders import placeholder_problem
 
-        if not document.citations and not document.references:
-            return
         data = citation_data(context)
         locator = Locator(document)
+        in_text = in_text_citations(document, locator)
         if context.rule_enabled(CITATION_UNDEFINED.id):
-            yield from undefined_citations(document, locator)
-        uncited = list(uncited_references(document, locator))
+            yield from undefined_citations(document, in_text)
+        uncited = list(uncited_references(document, in_text))
         if context.rule_enabled(REFERENCE_UNCITED.id):
             yield from uncited
         if context.rule_enabled(REFERENCE_PLACEHOLDER.id):
@@ -47,7 +48,7 @@ class CitationCheck:
                     yield Finding(REFERENCE_PLACEHOLDER.id, ref.start, ref.end, problem)
         if context.rule_enabled(CITATION_OFF_TOPIC.id):
             options = context.rule_options(CITATION_OFF_TOPIC.id)
-            yield from off_topic_citations(document, locator, data,
+            yield from off_topic_citations(document, locator, data, in_text,
                                            min_mentions=int(options.get("min_mentions", 2)))
 
 

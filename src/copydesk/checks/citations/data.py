@@ -6,7 +6,6 @@ Desks extend the sections in their own packs; see the pack file for what each on
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from copydesk.yamlio import DataError
 
@@ -17,13 +16,20 @@ SECTION_URL_STOP = "url_stopwords"
 SECTION_OTHER_LANGUAGE = "other_language_words"
 
 
-@dataclass(frozen=True)
 class CitationData:
-    placeholder_title: re.Pattern  # fullmatch: a title that is only a label
-    placeholder_url: re.Pattern  # fullmatch: a URL that leads nowhere
-    topic_stopwords: frozenset[str]  # stemmed; never evidence of a subject
-    url_stopwords: frozenset[str]  # stemmed; URL path words that name site furniture
-    other_language_words: frozenset[str]  # lower-case function words of other languages
+    """The compiled sections. (A plain class: a dataclass costs ~1 ms to define at start-up.)"""
+
+    __slots__ = ("placeholder_title", "placeholder_url", "topic_stopwords", "url_stopwords",
+                 "other_language_words")
+
+    def __init__(self, placeholder_title: re.Pattern, placeholder_url: re.Pattern,
+                 topic_stopwords: frozenset[str], url_stopwords: frozenset[str],
+                 other_language_words: frozenset[str]):
+        self.placeholder_title = placeholder_title  # fullmatch: a title that is only a label
+        self.placeholder_url = placeholder_url  # fullmatch: a URL that leads nowhere
+        self.topic_stopwords = topic_stopwords  # stemmed; never evidence of a subject
+        self.url_stopwords = url_stopwords  # stemmed; URL path words that name site furniture
+        self.other_language_words = other_language_words  # lower-case function words of other languages
 
 
 def compile_alternation(entries: list, section: str, flags: int = re.IGNORECASE) -> re.Pattern:

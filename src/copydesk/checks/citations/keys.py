@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from copydesk.checks.citations.describe import describe_reference
 from copydesk.checks.citations.locate import Locator
@@ -14,6 +15,7 @@ _FOOTNOTE_TEXT = re.compile(r"\[\^([^\]\s]{1,20})\]")  # a footnote marker no re
 _KEY_PREFIX = re.compile(r"^[\^#]*(?:(?:cite[-_]?)?(?:ref|note|fn|footnote|endnote)[-_:]?)?", re.IGNORECASE)
 
 
+@lru_cache(maxsize=4096)
 def normalise_key(key: str) -> str:
     """``^3``, ``#ref-3``, ``fn3`` and ``3`` name the same note."""
     return _KEY_PREFIX.sub("", key.strip()).lower() or key.strip().lower()
@@ -38,10 +40,11 @@ def in_text_citations(document: Document, locator: Locator) -> list[Citation]:
     return out
 
 
-def undefined_citations(document: Document, locator: Locator) -> Iterator[Finding]:
+def undefined_citations(document: Document, in_text: list[Citation]) -> Iterator[Finding]:
+    """``in_text``: the draft's :func:`in_text_citations`, found once per draft."""
     known = {normalise_key(r.key) for r in document.references}
     listed = _listing(document)
-    for citation in in_text_citations(document, locator):
+    for citation in in_text:
         if citation.kind == "placeholder":
             yield Finding("citation-undefined", citation.start, citation.end,
                           f"{citation.label or 'this marker'} is a placeholder, not a citation: "
@@ -67,9 +70,9 @@ def _listing(document: Document) -> str:
     return f"the references run [{keys[0]}]–[{keys[-1]}]"
 
 
-def uncited_references(document: Document, locator: Locator) -> Iterator[Finding]:
+def uncited_references(document: Document, in_text: list[Citation]) -> Iterator[Finding]:
     """Only for drafts that cite by marker: a plain source list is a bibliography."""
-    cited = {normalise_key(c.key) for c in in_text_citations(document, locator) if c.key}
+    cited = {normalise_key(c.key) for c in in_text if c.key}
     if not cited:
         return
     for ref in document.references:

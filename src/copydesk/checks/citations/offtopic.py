@@ -16,10 +16,10 @@ from collections.abc import Iterator
 from copydesk.checks.citations import topic
 from copydesk.checks.citations.data import CitationData
 from copydesk.checks.citations.describe import describe_reference, short_url
-from copydesk.checks.citations.keys import in_text_citations, normalise_key
+from copydesk.checks.citations.keys import normalise_key
 from copydesk.checks.citations.locate import Locator
 from copydesk.checks.citations.placeholders import placeholder_problem, real_title
-from copydesk.model import Document, Finding
+from copydesk.model import Citation, Document, Finding
 
 RULE = "citation-off-topic"
 _LANGUAGE_SAMPLE = 3000  # characters of prose that tell the draft's language
@@ -30,7 +30,7 @@ THIN_EVIDENCE = 3  # fewer subject words than this: a title too thin to outweigh
 def reference_evidence(ref, data: CitationData) -> set[str]:
     """Subject terms of a reference: its title and its URL's slug (not its publisher)."""
     stop = data.topic_stopwords
-    evidence = set(topic.terms(real_title(ref, data) or "", stop))
+    evidence = topic.term_set(real_title(ref, data) or "", stop)
     if ref.url:
         evidence |= topic.url_terms(ref.url, stop | data.url_stopwords)
     return evidence
@@ -49,7 +49,7 @@ class _Context:
             return None
         index, block = place
         if index not in self._cache:
-            self._cache[index] = set(topic.terms(self._prose(block.start, block.end), self.stopwords))
+            self._cache[index] = topic.term_set(self._prose(block.start, block.end), self.stopwords)
         return self._cache[index]
 
     def _prose(self, start: int, end: int) -> str:
@@ -69,7 +69,7 @@ class _Subjects:
 
     def __init__(self, document: Document, data: CitationData, min_mentions: int):
         self.document, self.data, self.min_mentions = document, data, min_mentions
-        self.title = frozenset(topic.terms(document.meta.title or "", data.topic_stopwords))
+        self.title = frozenset(topic.term_set(document.meta.title or "", data.topic_stopwords))
         self._all: frozenset[str] | None = None
 
     def meet(self, evidence: set[str]) -> bool:
@@ -82,18 +82,29 @@ class _Subjects:
         return topic.meets(evidence, self._all)
 
 
-def off_topic_citations(document: Document, locator: Locator, data: CitationData,
+def off_topic_citations(document: Document, locator: Locator, data: CitationData, in_text: list[Citation],
                         min_mentions: int = 2) -> Iterator[Finding]:
+    """``in_text``: the draft's ``keys.in_text_citations``, found once per draft."""
     subjects = _Subjects(document, data, min_mentions)
     around = _Context(document, locator, data.topic_stopwords)
-    yield from _references(document, locator, data, subjects, around)
+    yield from _references(document, in_text, data, subjects, around)
     yield from _links(document, data, subjects, around)
 
 
-def _references(document, locator, data, subjects, around) -> Iterator[Finding]:
+def _language_sample(document: Document) -> str:
+    """The first ``_LANGUAGE_SAMPLE`` characters of the prose, blocks joined by spaces."""
+    parts, size = [], 0
+    for _, b in document.prose_blocks():
+        if size > _LANGUAGE_SAMPLE:  # joined, the parts already fill the sample
+            break
+        parts.append(document.text[b.start:b.end])
+        size += b.end - b.start + 1
+    return " ".join(parts)[:_LANGUAGE_SAMPLE]
+
+
+def _references(document, in_text, data, subjects, around) -> Iterator[Finding]:
     verdicts: dict[str, set[str]] = {}  # key -> evidence, for references off the article's subjects
-    sample = " ".join(document.text[b.start:b.end] for _, b in document.prose_blocks())[:_LANGUAGE_SAMPLE]
-    article_language = _other_language(sample, data)
+    article_language = _other_language(_language_sample(document), data)
     for ref in document.references:
         if placeholder_problem(ref, data):
             continue
@@ -105,7 +116,7 @@ def _references(document, locator, data, subjects, around) -> Iterator[Finding]:
     if not verdicts:
         return
     refs = {normalise_key(r.key): r for r in document.references}
-    for citation in in_text_citations(document, locator):
+    for citation in in_text:
         key = normalise_key(citation.key or "")
         evidence = verdicts.get(key)
         context = around.around(citation.start) if evidence else None
@@ -121,7 +132,7 @@ def _own_account(ref, evidence: set[str], context: set[str], data: CitationData)
     says ..." citing Cerulean's "C1 product brief"), with a title too thin to say otherwise.
     A title with words enough of its own ("GeForce Now adds 20 games") is judged on them: a
     publisher's name alone does not make a page on topic."""
-    publisher = set(topic.terms(ref.publisher or "", data.topic_stopwords))
+    publisher = topic.term_set(ref.publisher or "", data.topic_stopwords)
     return len(evidence) < THIN_EVIDENCE and bool(publisher & context)
 
 

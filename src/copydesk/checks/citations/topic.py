@@ -21,6 +21,7 @@ _RUN = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 _CAMEL = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _CLITIC = re.compile(r"(?:n['’]t|['’](?:s|re|ve|ll|d|m))$", re.IGNORECASE)  # Meta's, don't
+_SIBILANT_PLURAL = re.compile(r"(?:x|ch|sh|zz)es$")  # boxes, churches, wishes, buzzes
 _PREFIX_MIN = 5  # shortest term that may match another by prefix
 # English function words: grammar, never a subject (generic *news* words are pack data)
 FUNCTION_WORDS = frozenset("""
@@ -38,18 +39,21 @@ would yet you your yours yourself
 """.split())
 
 
+@lru_cache(maxsize=1 << 16)
 def stem(word: str) -> str:
     """Lower-case, ASCII-fold, drop a possessive, a plural or -ing/-ed ending and a final e.
 
     Not a real stemmer, only a key both sides share: ``buses``, ``bus`` -> ``bus``;
-    ``pricing``, ``prices`` -> ``pric``; ``companies`` -> ``company``.
+    ``pricing``, ``prices`` -> ``pric``; ``companies`` -> ``company``. Memoised: drafts
+    repeat their words, and so do drafts of one desk.
     """
     w = word if word.isascii() else unicodedata.normalize("NFKD", word).encode("ascii", "ignore").decode()
     w = w.lower()
-    w = _POSSESSIVE.sub("", w)
+    if "'" in w or "’" in w:
+        w = _POSSESSIVE.sub("", w)
     if len(w) > 4 and w.endswith("ies"):
         w = w[:-3] + "y"
-    elif w.endswith("sses") or re.search(r"(?:x|ch|sh|zz)es$", w):
+    elif w.endswith("sses") or _SIBILANT_PLURAL.search(w):
         w = w[:-2]
     elif len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
         w = w[:-1]
@@ -97,7 +101,19 @@ def _run_terms(run: str, join: bool) -> tuple[str, ...]:
 
 def terms(text: str, stopwords: frozenset[str] = frozenset()) -> list[str]:
     """Every normalised term of a prose text, repeated as often as it occurs."""
-    return [t for m in _RUN.finditer(text) for t in _run_terms(m.group(0), True) if t not in stopwords]
+    return [t for run in _RUN.findall(text) for t in _run_terms(run, True) if t not in stopwords]
+
+
+def term_set(text: str, stopwords: frozenset[str] = frozenset()) -> set[str]:
+    """The distinct normalised terms of a prose text (``set(terms(...))``, each run read once)."""
+    return _terms_of(set(_RUN.findall(text)), stopwords)
+
+
+def _terms_of(runs: Iterable[str], stopwords: frozenset[str]) -> set[str]:
+    found: set[str] = set()
+    for run in runs:
+        found.update(_run_terms(run, True))
+    return found - stopwords
 
 
 def url_terms(url: str, stopwords: frozenset[str]) -> set[str]:
@@ -143,8 +159,7 @@ def _close(a: str, b: str) -> bool:
 
 def names(text: str, stopwords: frozenset[str]) -> set[str]:
     """Terms of the capitalised words of a text: the names it mentions (Kestrel, Thwaites)."""
-    return {t for m in _RUN.finditer(text) if m.group(0)[0].isupper()
-            for t in _run_terms(m.group(0), True) if t not in stopwords}
+    return _terms_of({run for run in _RUN.findall(text) if run[0].isupper()}, stopwords)
 
 
 def main_subjects(title: str | None, prose: Iterable[str], stopwords: frozenset[str],
@@ -157,11 +172,17 @@ def main_subjects(title: str | None, prose: Iterable[str], stopwords: frozenset[
     reference look on topic. A name mentioned once in a paragraph of running prose (the
     rocket "Kestrel" in a launch story) is.
     """
-    counts: Counter[str] = Counter()
-    named: set[str] = set()
+    runs: Counter[str] = Counter()  # each distinct word run is normalised once, not per mention
+    in_sentences: set[str] = set()
     for text in prose:
-        counts.update(terms(text, stopwords))
+        found = _RUN.findall(text)
+        runs.update(found)
         if len(text.split()) >= sentence_words:
-            named |= names(text, stopwords)
-    repeated = {t for t, n in counts.items() if n >= min_mentions}
-    return frozenset(repeated | named | set(terms(title or "", stopwords)))
+            in_sentences.update(found)
+    counts: dict[str, int] = {}
+    for run, n in runs.items():
+        for t in _run_terms(run, True):
+            counts[t] = counts.get(t, 0) + n
+    repeated = {t for t, n in counts.items() if n >= min_mentions} - stopwords
+    named = _terms_of([run for run in in_sentences if run[0].isupper()], stopwords)
+    return frozenset(repeated | named | term_set(title or "", stopwords))

@@ -69,6 +69,7 @@ class AttributionDetector:
         self._possessive_doc = re.compile(rf"{_NAME}[’']s\s+(?:[\w-]+\s+){{0,3}}?(?i:{words(all_docs)})")
         self._named_doc = re.compile(rf"{_NAME}\s+(?i:{words(strings(docs, 'named'))})")
         self._hedges = compile_any(packs.section("hedges"), "hedges", re.IGNORECASE)
+        self._last_hedges: tuple[str | None, list] = (None, [])  # see _hedge_spans
 
     # --- what the check asks ---------------------------------------------------------------
 
@@ -87,8 +88,8 @@ class AttributionDetector:
 
     def hedge(self, text: str) -> str | None:
         """The first hedge in ``text`` ("reportedly"), for the finding's message."""
-        found = self._hedges.search(text)
-        return found.group(0) if found else None
+        spans = self._hedge_spans(text)
+        return text[spans[0][0]:spans[0][1]] if spans else None
 
     def cue(self, text: str) -> Attribution | None:
         """A named source in ``text`` (one sentence, or a clause): hedges do not count."""
@@ -136,7 +137,26 @@ class AttributionDetector:
     # --- cues ------------------------------------------------------------------------------
 
     def _mask_hedges(self, text: str) -> str:
-        return self._hedges.sub(lambda m: " " * len(m.group(0)), text)
+        spans = self._hedge_spans(text)
+        if not spans:
+            return text
+        parts, pos = [], 0
+        for s, e in spans:
+            parts += (text[pos:s], " " * (e - s))
+            pos = e
+        parts.append(text[pos:])
+        return "".join(parts)
+
+    def _hedge_spans(self, text: str) -> list[tuple[int, int]]:
+        """Where the hedges are in ``text``. The hedge patterns are slow to run and the check
+        asks twice about an unsourced sentence (to mask them, then to quote one), so the
+        last answer is kept."""
+        last = self._last_hedges
+        if last[0] == text:
+            return last[1]
+        spans = [m.span() for m in self._hedges.finditer(text)]
+        self._last_hedges = (text, spans)
+        return spans
 
     def _speaking_verb(self, text: str) -> Attribution | None:
         for m in self._verbs.finditer(text):

@@ -10,21 +10,32 @@ checked: a headline is never attributed in-line, the body that repeats its figur
 
 from __future__ import annotations
 
-from copydesk.checks.numbers.attribution import AttributionDetector
-from copydesk.checks.numbers.figures import FigureRecogniser, Number
-from copydesk.checks.numbers.nonfigures import NonFigureClassifier
+from typing import TYPE_CHECKING
+
 from copydesk.checks.numbers.rule import UNATTRIBUTED_NUMBER
 from copydesk.checks.numbers.scope import context_blocks
 from copydesk.context import Context
 from copydesk.model import HEADING, Document, Finding
 
+if TYPE_CHECKING:
+    from copydesk.checks.numbers.attribution import AttributionDetector
+    from copydesk.checks.numbers.figures import Number
+
 RULE = UNATTRIBUTED_NUMBER.id
 
 
 class Kit:
-    """The check's compiled data for one set of rule packs (built once per process)."""
+    """The check's compiled data for one set of rule packs (built once per process).
+
+    Its modules are imported here, not at the top: every run registers the check, and a run
+    served from the result cache never builds a kit.
+    """
 
     def __init__(self, packs) -> None:
+        from copydesk.checks.numbers.attribution import AttributionDetector
+        from copydesk.checks.numbers.figures import FigureRecogniser
+        from copydesk.checks.numbers.nonfigures import NonFigureClassifier
+
         self.recogniser = FigureRecogniser(packs)
         self.classifier = NonFigureClassifier(packs)
         self.attribution = AttributionDetector(packs)

@@ -23,8 +23,26 @@ _UNITS = {n: i for i, n in enumerate(
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
     "fifteen sixteen seventeen eighteen nineteen".split())}
 _TENS = {n: 10 * (i + 2) for i, n in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split())}
-_SPELLED = (rf"(?:{'|'.join(_TENS)})(?:[-\s](?:{'|'.join(list(_UNITS)[1:10])}))?"
-            rf"|{'|'.join(sorted(_UNITS, key=len, reverse=True))}")
+
+
+def _by_first_letter(alternatives: list[str]) -> str:
+    """A case-insensitive alternation of words, grouped by first letter: ``[Tt](?i:wenty|en)``.
+
+    The regex engine tries every branch of a case-insensitive alternation at each word start;
+    a case-sensitive first-letter class lets it skip a whole group at once. Order within a
+    group is kept, and groups exclude each other, so what matches is unchanged.
+    """
+    groups: dict[str, list[str]] = {}
+    for alt in alternatives:
+        groups.setdefault(alt[0], []).append(alt[1:])
+    return "|".join(f"[{c.upper()}{c}](?i:{'|'.join(rest)})" for c, rest in groups.items())
+
+
+# Spelled numbers: tens with an optional unit ("twenty-one"), then the units, longest first.
+_SPELLED = _by_first_letter(
+    [rf"{t}(?:[-\s](?:{'|'.join(list(_UNITS)[1:10])}))?" for t in _TENS]
+    + sorted(_UNITS, key=len, reverse=True))
+_SPELLED_FIRST = "aefhnostzAEFHNOSTZ"  # first letters of spelled numbers, "a" and "half a"
 # Digits with thousands separators (, . thin space, narrow no-break space, no-break space)
 # and decimals. A single dot group is a decimal ("1.234"); two or more are thousands.
 _DIGITS = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?"
@@ -98,11 +116,15 @@ class FigureRecogniser:
         unit_groups = "|".join(
             rf"(?P<{k}>\s?(?:{alternation(strings([units.get(k, {})], 'glued'))})(?![^\W_])"
             rf"|\s+{words(strings([units.get(k, {})], 'words'))})" for k in unit_kinds)
-        # The lookaheads on the first character let the regex engine skip ahead quickly.
-        self._atom = re.compile(
-            rf"(?=\d)(?<![\d.,])(?P<digits>{_DIGITS})(?![\d])"
-            rf"|(?=[aefhnostzAEFHNOSTZ])(?<![\w-])(?i:(?P<words>{_SPELLED})(?![\w])"
-            rf"|(?P<article>a|half\s+a)(?=\s+(?:{alternation(self._mag_words)})\b))")
+        atom = (rf"(?=\d)(?<![\d.,])(?P<digits>{_DIGITS})(?![\d])"
+                rf"|(?=[{_SPELLED_FIRST}])(?<![\w-])(?i:(?P<words>{_SPELLED})(?![\w])"
+                rf"|(?P<article>a|half\s+a)(?=\s+(?:{alternation(self._mag_words)})\b))")
+        self._atom = re.compile(atom)
+        # Where an atom starts. Leading with a character class lets the regex engine skip
+        # through the text in a tight loop (a look-ahead first, as in the atom, does not);
+        # mid-word letters are dropped by one look-behind, and the look-behind holding a
+        # look-ahead then checks that the whole atom matches from that character.
+        self._atom_start = re.compile(rf"[\d{_SPELLED_FIRST}](?<![\w-][a-zA-Z])(?<=(?={atom})[\s\S])")
         currency = (rf"(?:(?<![^\W\d_])(?:{alternation(strings(cur, 'symbols'))})"
                     rf"|(?<![\w])(?:{alternation(strings(cur, 'codes'))}))\s?")
         self._currency_before = re.compile(currency + "$")
@@ -133,8 +155,11 @@ class FigureRecogniser:
     def scan(self, text: str, start: int, end: int) -> list[Number]:
         """Every number in ``text[start:end]``, ranges ("$115bn to $135bn") as one."""
         out: list[Number] = []
-        taken = start
-        for m in self._atom.finditer(text, start, end):
+        taken = pos = start
+        # What ``self._atom.finditer`` yields, found faster (see ``_atom_start``).
+        while (hit := self._atom_start.search(text, pos, end)) is not None:
+            m = self._atom.match(text, hit.start(), end)
+            pos = m.end()
             if m.start() < taken:
                 continue
             number = self._read(text, m, start, end)

@@ -11,6 +11,7 @@ from copydesk.yamlio import DataError
 # "co-founder" whole.
 TOKEN = re.compile(r"[^\W_][\w’'&.-]*")
 _TRAIL = ".-’'"
+_BOUNDARY = r"\b"
 
 
 def token_text(m: re.Match) -> str:
@@ -60,6 +61,38 @@ def compile_entry(item, where: str, flags: int = 0, **placeholders: str) -> re.P
         raise DataError(f"{_pack(item)}: {where}: bad pattern {item['pattern']!r}: {exc}") from None
 
 
+def _starts_at_boundary(source: str) -> bool:
+    """Whether every match of ``source`` begins with its leading ``\\b``: it has one, not
+    repeated, and no ``|`` outside a group or class (``\\ba|c`` matches "c" anywhere)."""
+    if not source.startswith(_BOUNDARY) or source[2:3] in ("*", "+", "?", "{"):
+        return False
+    depth, i, in_class = 0, 2, False
+    while i < len(source):
+        c = source[i]
+        if c == "\\":
+            i += 1  # the escaped character
+        elif in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            if source.startswith("^", i + 1):
+                i += 1
+            if source.startswith("]", i + 1):  # a "]" first in a class is a literal
+                i += 1
+        elif source.startswith("(?#", i):  # a comment runs to the next ")"
+            i = source.find(")", i)
+            if i < 0:
+                return False
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            return False
+        i += 1
+    return True
+
+
 def _pack(item) -> str:
     return item.get("_pack", "rule pack") if isinstance(item, dict) else "rule pack"
 
@@ -67,8 +100,13 @@ def _pack(item) -> str:
 def compile_any(section: list, where: str, flags: int = 0) -> re.Pattern:
     """One regex matching any ``pattern:`` entry of a section (each checked on its own first)."""
     sources = [compile_entry(item, where, flags).pattern for item in section]
+    lead = ""
+    if sources and all(_starts_at_boundary(s) for s in sources):
+        # "\b(?:a|b)", not "(?:\ba)|(?:\bb)": the same matches, and mid-word the engine
+        # stops at one test instead of trying every entry (hedges run twice as fast).
+        lead, sources = _BOUNDARY, [s[len(_BOUNDARY):] for s in sources]
     try:
-        return re.compile("|".join(f"(?:{s})" for s in sources) or "(?!)", flags)
+        return re.compile(lead + "(?:" + "|".join(f"(?:{s})" for s in sources) + ")" if sources else "(?!)", flags)
     except re.error as exc:  # e.g. a global (?i) or a numbered back-reference in one entry
         packs = sorted({_pack(item) for item in section})
         raise DataError(f"{', '.join(packs)}: {where}: entries cannot be combined: {exc}") from None

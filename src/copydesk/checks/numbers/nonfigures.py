@@ -65,7 +65,8 @@ class NonFigureClassifier:
         text = document.text
         spans = [(c.start, c.end, "a citation marker") for c in document.citations_in(start - 64, end)]
         spans += [(m.start(), m.end(), "part of a URL") for m in URL_RE.finditer(text, start, end)]
-        spans += [(m.start(), m.end(), "an e-mail address") for m in _MAIL.finditer(text, start, end)]
+        if text.find("@", start, end) >= 0:  # the address pattern is slow to rule out
+            spans += [(m.start(), m.end(), "an e-mail address") for m in _MAIL.finditer(text, start, end)]
         spans += [(m.start(), m.end(), "a set phrase") for m in self._idioms.finditer(text, start, end)]
         if len(text[block.start:block.end].split()) <= _SHORT_BLOCK_WORDS:
             spans += [(m.start(), m.end(), "page metadata") for m in self._page.finditer(text, start, end)]

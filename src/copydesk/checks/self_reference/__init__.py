@@ -27,7 +27,9 @@ class SelfReferenceCheck:
         data = self_data(context)
         identity = Identity.of(document, context, data)
         credits = {r.key: found for r in document.references if (found := identity.credit(r, data))}
-        support = Support(document, identity, data, citation_data(context), frozenset(credits))
+        # the citation data judges references only: a draft without any need not build it
+        cited = citation_data(context) if document.references else None
+        support = Support(document, identity, data, cited, frozenset(credits))
         if context.rule_enabled(SELF_CITATION.id):
             for key, ((start, end), message) in credits.items():
                 if support.rests_on_self(key):

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from copydesk.checks.self_reference.data import SelfData
+from copydesk.checks.prefilter import SpanFinder
+from copydesk.checks.self_reference.data import SELF, SelfData
 from copydesk.checks.self_reference.support import Support
 from copydesk.model import QUOTE, Document, Finding
 
@@ -33,16 +34,18 @@ def _other_sense(m: re.Match, data: SelfData) -> bool:
 
 
 def self_evidence(document: Document, data: SelfData, support: Support) -> Iterator[Finding]:
-    patterns = [p for p in (ph.pattern(support.identity.names) for ph in data.phrasings) if p is not None]
+    sentences = [s for s in document.prose_sentences() if document.blocks[s.block].kind != QUOTE]
+    phrasings = _phrasings(document, data, support.identity.names, sentences)
     quotes: dict[int, list[tuple[int, int]]] = {}
-    for sentence in document.prose_sentences():
-        block = document.blocks[sentence.block]
-        if block.kind == QUOTE:
-            continue
+    for i in sorted(set().union(*(where for _, where in phrasings))):
+        sentence = sentences[i]
         if sentence.block not in quotes:
+            block = document.blocks[sentence.block]
             quotes[sentence.block] = _quoted_spans(document.text[block.start:block.end], block.start)
         taken: list[tuple[int, int]] = []
-        for pattern in patterns:
+        for pattern, where in phrasings:
+            if i not in where:
+                continue
             for m in pattern.finditer(document.text, sentence.start, sentence.end):
                 s, e = m.span("span")
                 if any(qs <= s < qe for qs, qe in quotes[sentence.block]) \
@@ -60,3 +63,20 @@ def self_evidence(document: Document, data: SelfData, support: Support) -> Itera
                 yield Finding(RULE, s, e,
                               f"“{phrase}” offers the outlet's own work as evidence: cite the independent "
                               "source behind the claim")
+
+
+def _phrasings(document: Document, data: SelfData, names: tuple[str, ...],
+               sentences: list) -> list[tuple[re.Pattern, set[int] | range]]:
+    """Each phrasing that may match, with the sentences (indices) it may match in: those
+    holding the words it needs, so most sentences, and most phrasings, are never tried."""
+    finder = SpanFinder(document.text, [(s.start, s.end) for s in sentences])
+    out = []
+    for phrasing in data.phrasings:
+        if SELF in phrasing.template and not names:
+            continue  # the draft's own name is unknown
+        where = finder.candidates(phrasing.need(names))
+        if where is None:
+            where = range(len(sentences))
+        if where:
+            out.append((phrasing.pattern(names), where))
+    return out

@@ -7,8 +7,6 @@ link to another site, or a named source ("according to Eurostat", "Reuters repor
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from copydesk.checks.citations.data import CitationData
 from copydesk.checks.citations.keys import KEYED_KINDS, normalise_key
 from copydesk.checks.citations.placeholders import placeholder_problem
@@ -16,15 +14,15 @@ from copydesk.checks.self_reference.data import SelfData
 from copydesk.checks.self_reference.identity import Identity
 
 
-@dataclass
 class Support:
-    document: object
-    identity: Identity
-    data: SelfData
-    citation_data: CitationData
-    self_keys: frozenset[str]  # keys of the references that credit the outlet
+    """What backs each sentence of one draft: its independent references, links and cues."""
 
-    def __post_init__(self):
+    def __init__(self, document, identity: Identity, data: SelfData, citation_data: CitationData | None,
+                 self_keys: frozenset[str]):
+        """``citation_data`` may be None for a draft without references."""
+        self.document, self.identity, self.data = document, identity, data
+        self.citation_data = citation_data
+        self.self_keys = self_keys  # keys of the references that credit the outlet
         own = {normalise_key(k) for k in self.self_keys}
         self._independent_refs = {
             normalise_key(r.key) for r in self.document.references
