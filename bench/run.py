@@ -289,6 +289,9 @@ def machine() -> dict:
     try:
         commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True,
                                 text=True).stdout.strip()
+        if subprocess.run(["git", "status", "--porcelain", "--untracked-files=no"], cwd=ROOT,
+                          capture_output=True, text=True).stdout.strip():
+            commit += " with uncommitted changes"
     except OSError:
         commit = ""
     return {"nproc": os.cpu_count(), "cpu": model, "python": platform.python_version(),

@@ -34,7 +34,7 @@ _VAGUE = ("sources?|experts?|critics?|analysts?|observers?|insiders?|officials?|
           "studies|study|people|someone|somebody|everyone|many|some|several|others?|most|all|both|"
           "they|he|she|we|it|one|the|a|an|this|that|these|those|but|and|yet|industry|company")
 _NAME = rf"(?!(?i:{_VAGUE})\b)[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*)*"
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"\n]*\"")
+_QUOTED = r"“[^”]*”|\"[^\"\n]*\""  # compiled by re on the first match it may excuse
 
 
 @cache
@@ -227,7 +227,7 @@ class PatternCheck:
                     if m.end() == m.start():
                         continue
                     if p.skip_quotes:
-                        quoted = quoted if quoted is not None else [q.span() for q in _QUOTED.finditer(text)]
+                        quoted = quoted if quoted is not None else [q.span() for q in re.finditer(_QUOTED, text)]
                         if any(qs < m.start() and m.end() <= qe for qs, qe in quoted):
                             continue
                     if self._excused(p, document, sentence, text, m):

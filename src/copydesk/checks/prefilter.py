@@ -22,7 +22,8 @@ import bisect
 from functools import lru_cache
 
 try:
-    from re import _constants as _sre, _parser
+    from re import _constants as _sre
+    from re import _parser
 except ImportError:  # Python 3.10
     import sre_constants as _sre  # type: ignore[no-redef]
     import sre_parse as _parser  # type: ignore[no-redef]
@@ -49,24 +50,35 @@ _OPEN, _BOUNDARY, _NON_WORD = 0, 1, 2
 def requirement(source: str, flags: int = 0) -> Requirement | None:
     """What any match of ``source`` must contain (lower case), or None when some match may
     need no literal word at all. Raises ``re.error`` as compiling would, so it validates too."""
+    return read(source, flags)[0]
+
+
+def read(source: str, flags: int = 0, parts: dict[str, list | None] | None = None,
+         ) -> tuple[Requirement | None, dict[str, int]]:
+    """:func:`requirement`, and the pattern's named groups (for callers that check them).
+
+    ``parts``: named empty groups that stand for pieces parsed apart (:func:`parse_part`),
+    so that a piece many patterns share is parsed once; None reads a piece as unknown."""
     tree = _parser.parse(source, flags)
-    items = list(tree)
+    groups = tree.state.groupdict
+    by_group = {groups[name]: items for name, items in (parts or {}).items() if name in groups}
+    items = tree.data
     branches = items[0][1][1] if len(items) == 1 and items[0][0] is _sre.BRANCH else [items]
-    reader = _Reader(bool(tree.state.flags & _sre.SRE_FLAG_ASCII))
+    reader = _Reader(bool(tree.state.flags & _sre.SRE_FLAG_ASCII), by_group)
     out = []
     for branch in branches:
-        needs = sorted(set(reader.needs(branch)), key=_rarity)[:_MAX_SETS]
+        needs = sorted(set(reader.needs(_items(branch))), key=_rarity)[:_MAX_SETS]
         if not needs:
-            return None
-        out.append(tuple(needs))
-    return tuple(out)
+            return None, groups
+        # the first set is looked for in the whole text; the others, sentence by sentence,
+        # rarest first: a sentence of a cited draft holds "[" anyway
+        out.append((needs[0], *sorted(needs[1:], key=_selectivity)))
+    return tuple(out), groups
 
 
-def needs_of(source: str) -> list[frozenset[Word]]:
-    """The word sets any match of a piece of pattern needs, all of them (for a part that
-    other patterns embed). Raises ``re.error`` when it does not parse."""
-    tree = _parser.parse(source)
-    return _Reader(bool(tree.state.flags & _sre.SRE_FLAG_ASCII)).needs(list(tree))
+def parse_part(source: str) -> list:
+    """A piece of pattern, parsed for :func:`read`'s ``parts``. Raises ``re.error``."""
+    return _parser.parse(source).data
 
 
 def either(needs: list[Requirement | None]) -> Requirement | None:
@@ -84,11 +96,18 @@ def _rarity(words: frozenset[Word]) -> tuple[int, int]:
     return sum(_SHORT.get(n, 1) for n in sizes), -min(sizes)
 
 
+def _selectivity(words: frozenset[Word]) -> tuple[int, int]:
+    """Sort key, rarest in a sentence first: the longer its shortest word, the fewer words."""
+    return -min(len(text) for text, _, _ in words), len(words)
+
+
 class _Reader:
     """Reads off a parsed pattern the word sets any match needs."""
 
-    def __init__(self, ascii: bool):
+    def __init__(self, ascii: bool, parts: dict[int, list | None] | None = None):
         self.ascii = ascii  # \b and \w mean ASCII: what stands next to a word cannot be told
+        self.parts = parts or {}  # group number -> the piece it stands for (None: unknown)
+        self._ends: dict[tuple[int, int], int] = {}
 
     def needs(self, items: list, before: int = _OPEN, after: int = _OPEN) -> list[frozenset[Word]]:
         """The word sets a sequence needs, each set an alternative of words. ``before`` and
@@ -120,19 +139,18 @@ class _Reader:
                     run.extend(chars * av[0])
                     if av[1] != av[0]:
                         close_run(k + 1, open_end=True)  # more repeats may follow
-                    before = _OPEN
+                    before = _OPEN if _wordy(chars[-1]) else _NON_WORD
                     continue
             close_run(k)
-            if op is _sre.SUBPATTERN:
-                inner = self if self.ascii or not av[1] & _sre.SRE_FLAG_ASCII else _Reader(True)
-                needs += inner.needs(list(av[-1]), before, self._following(items, k + 1, after))
-            elif op is _ATOMIC:
-                needs += self.needs(list(av), before, self._following(items, k + 1, after))
+            inner = self._inner(op, av)
+            if inner is not None:
+                reader, body = inner
+                needs += reader.needs(body, before, self._following(items, k + 1, after))
             elif op in _REPEATS and av[0] >= 1:
-                needs += self.needs(list(av[2]), before)
+                needs += self.needs(_items(av[2]), before)
             elif op is _sre.BRANCH:
                 following = self._following(items, k + 1, after)
-                options = [self.needs(list(branch), before, following) for branch in av[1]]
+                options = [self.needs(_items(branch), before, following) for branch in av[1]]
                 if all(options):
                     needs.append(frozenset().union(*(min(o, key=_rarity) for o in options)))
             # anything else (classes, "any", anchors, look-arounds, back-references) needs no word
@@ -140,17 +158,51 @@ class _Reader:
         close_run(len(items))
         return needs
 
+    def _inner(self, op, av) -> tuple[_Reader, list] | None:
+        """For a group: the reader for its body (ASCII-only inside ``(?a:...)``), and the body
+        (for a group standing for a part, the part; an unknown part has no body to read)."""
+        if op is _ATOMIC:
+            return self, _items(av)
+        if op is not _sre.SUBPATTERN:
+            return None
+        body = self.parts.get(av[0], _items(av[-1])) if av[0] is not None else _items(av[-1])
+        if body is None:
+            return None
+        if self.ascii or not av[1] & _sre.SRE_FLAG_ASCII:
+            return self, body
+        return _Reader(True, self.parts), body
+
+    def _after(self, items: list, before: int) -> int:
+        """What stands before the item that follows ``items``, given what stood before them
+        (memoised: a part's body is asked about at every level that holds it)."""
+        key = (id(items), before)
+        if key not in self._ends:
+            state = before
+            for op, av in items:
+                char = _char(op, av)
+                state = (_OPEN if _wordy(char) else _NON_WORD) if char is not None else self._after_item(op, av, state)
+            self._ends[key] = state
+        return self._ends[key]
+
     def _after_item(self, op, av, before: int) -> int:
         """What stands before the next item, once this (non-literal) one has matched."""
         if op is _sre.AT:
             return _BOUNDARY if av is _sre.AT_BOUNDARY and not self.ascii else before
-        if op is _sre.ASSERT_NOT and av[0] == -1 and list(av[1]) == _WORD_CLASS and not self.ascii:
+        if op is _sre.ASSERT_NOT and av[0] == -1 and _items(av[1]) == _WORD_CLASS and not self.ascii:
             return _NON_WORD  # (?<!\w)
         if op in _ZERO_WIDTH:
             return before
-        spaces = _spaces(op, av)
-        if spaces is not None:  # \s+, or \s*: the space, or what was there before
-            return _NON_WORD if spaces or before == _NON_WORD else _OPEN
+        if _spaces(op, av):
+            return _NON_WORD
+        inner = self._inner(op, av)
+        if inner is not None:
+            return inner[0]._after(inner[1], before)
+        if op is _sre.BRANCH:
+            ends = {self._after(_items(branch), before) for branch in av[1]}
+            return _NON_WORD if ends == {_NON_WORD} else _OPEN
+        if op in _REPEATS:  # the last repeat ends it (whatever came before it), or, if none, what stood before
+            repeated = self._after(_items(av[2]), _OPEN) == _NON_WORD
+            return _NON_WORD if repeated and (av[0] >= 1 or before == _NON_WORD) else _OPEN
         if op is _sre.LITERAL:  # a non-ASCII one (ASCII ones make runs)
             return _OPEN if _wordy(chr(av)) else _NON_WORD
         return _OPEN
@@ -163,7 +215,7 @@ class _Reader:
                 return _OPEN if _wordy(char) else _NON_WORD
             if op is _sre.AT and av is _sre.AT_BOUNDARY:
                 return _OPEN if self.ascii else _BOUNDARY
-            if op is _sre.ASSERT_NOT and av[0] == 1 and list(av[1]) == _WORD_CLASS:
+            if op is _sre.ASSERT_NOT and av[0] == 1 and _items(av[1]) == _WORD_CLASS:
                 return _OPEN if self.ascii else _NON_WORD  # (?!\w)
             if op in _ZERO_WIDTH:
                 continue
@@ -180,9 +232,14 @@ def _spaces(op, av) -> int | None:
     matches, or None for any other item. White space is a non-word character whatever the flags."""
     if op is _sre.IN and av == _SPACE_CLASS:
         return 1
-    if op in _REPEATS and len(av[2]) == 1 and list(av[2])[0] == (_sre.IN, _SPACE_CLASS):
+    if op in _REPEATS and _items(av[2]) == [(_sre.IN, _SPACE_CLASS)]:
         return av[0]
     return None
+
+
+def _items(subpattern) -> list:
+    """A parsed sequence's items (the parser's own list: building a copy costs)."""
+    return subpattern.data if hasattr(subpattern, "data") else list(subpattern)
 
 
 def _wordy(char: str) -> bool:
@@ -235,11 +292,11 @@ class SpanFinder:
         if hits is None:
             hits = self._memo[word] = set()
             text, spans, starts = self._lowered, self.spans, self._starts
-            chars = word[0]
+            chars, whole = word[0], word[1] or word[2]
             i = text.find(chars)
             while i >= 0:
                 k = bisect.bisect_right(starts, i) - 1
-                if k >= 0 and i + len(chars) <= spans[k][1] and _stands(text, word, i, *spans[k]):
+                if k >= 0 and i + len(chars) <= spans[k][1] and (not whole or _stands(text, word, i, *spans[k])):
                     hits.add(k)
                     i = text.find(chars, spans[k][1])
                 else:
@@ -250,10 +307,9 @@ class SpanFinder:
 def _holds(text: str, words: frozenset[Word]) -> bool:
     """Whether some word of the set stands in ``text`` (a span's): a plain ``in`` per word
     first, which settles nearly every case."""
-    chars = _chars(words)
-    if not any(map(text.__contains__, chars)):
+    if not any(map(text.__contains__, _chars(words))):
         return False
-    return any(_find(text, w) >= 0 for w in words)
+    return any(_find(text, w) >= 0 for w in words if w[0] in text)
 
 
 @lru_cache(maxsize=1024)

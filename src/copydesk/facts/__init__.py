@@ -26,13 +26,13 @@ def kit_for(context: Context) -> Kit:
     from copydesk.facts.base import FactBase, cache_key, load_base
     from copydesk.facts.catalogue import catalogue_for
     from copydesk.facts.extract import Kit
-    from copydesk.facts.phrasings import compile_catalogue, compile_cues, title_hints, title_pattern
+    from copydesk.facts.phrasings import compile_catalogue, compile_cues, title_finder
 
     catalogue = catalogue_for(context)
     paths = tuple(str(p) for p in context.fact_paths)
     compiled = context.shared(("facts.matchers", context.packs.paths),
                               lambda: (compile_catalogue(catalogue), compile_cues(catalogue),
-                                       title_pattern(catalogue), title_hints(catalogue)))
+                                       title_finder(catalogue)))
     if paths:
         base = context.shared(("facts.base", cache_key(paths, catalogue)), lambda: load_base(paths, catalogue))
     else:

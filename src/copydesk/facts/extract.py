@@ -26,10 +26,11 @@ from copydesk.facts.phrasings import (
     TITLE_MASK,
     Matcher,
     MatcherIndex,
+    TitleFinder,
     mask_char,
     mask_index,
 )
-from copydesk.facts.scan import find_titles, scan
+from copydesk.facts.scan import find_titles, may_hold, scan
 from copydesk.facts.textform import name_form, prose_form
 
 _CLAUSE_BREAK = regexcache.compile(r"[;:—–()]")
@@ -76,8 +77,7 @@ class Kit(NamedTuple):
     catalogue: Catalogue
     matchers: MatcherIndex
     cues: dict[str, re.Pattern]
-    titles: re.Pattern
-    title_hints: re.Pattern
+    titles: TitleFinder
     base: object  # FactBase
 
 
@@ -107,17 +107,23 @@ def _readers(document, kit: Kit, prose: str, anchor: date | None) -> list[_Sente
         return []
     spans = [(s.start, s.end) for s in document.prose_sentences()]
     found = _per_span(spans, [(m.start, m.end) for m in mentions], mentions)
-    kept = [(s, f) for s, f in zip(spans, found)
-            if f and kit.matchers.may_match(prose[s[0]:s[1]], len(f), lambda s=s: _titled(kit, prose, s))]
+    kept = [(s, f) for s, f in zip(spans, found) if f and _worth_reading(kit, prose, s, len(f))]
     spans, found = [s for s, _ in kept], [f for _, f in kept]
     dates, figures = scan(prose, spans)
-    titles = find_titles(prose, spans, kit.titles, kit.title_hints)
+    titles = find_titles(prose, spans, kit.titles)
     by_sentence = zip(spans, found, _per_span(spans, dates), _per_span(spans, figures), _per_span(spans, titles))
     return [_SentenceReader(kit, prose, span, *spotted, anchor) for span, *spotted in by_sentence]
 
 
-def _titled(kit: Kit, prose: str, span: tuple[int, int]) -> bool:
-    return bool(find_titles(prose, [span], kit.titles, kit.title_hints))
+def _worth_reading(kit: Kit, prose: str, span: tuple[int, int], mentions: int) -> bool:
+    return kit.matchers.may_match(prose[span[0]:span[1]], mentions, lambda mask: _held(kit, prose, span, mask))
+
+
+def _held(kit: Kit, prose: str, span: tuple[int, int], mask: str) -> bool:
+    """Whether a sentence may get a mask: a date, a figure or a role title."""
+    if mask == TITLE_MASK:
+        return kit.titles.any(prose, *span)
+    return may_hold(prose, *span, figure=mask == AMOUNT_MASK)
 
 
 def _per_span(spans: list[tuple[int, int]], items: list[tuple[int, int]], values: list | None = None) -> list[list]:

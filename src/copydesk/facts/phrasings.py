@@ -116,11 +116,11 @@ class MatcherIndex:
     def _in_text(self, need: int, lowered: str) -> bool:
         return any(text in lowered for text in self._texts[need])
 
-    def may_match(self, sentence: str, mentions: int, titled: Callable[[], bool]) -> bool:
+    def may_match(self, sentence: str, mentions: int, held: Callable[[str], bool]) -> bool:
         """Whether some matcher may be a candidate once the sentence (not yet masked, with this
-        many entity mentions) is masked: never False for a sentence that has one. ``titled``
-        says whether the sentence holds a role title."""
-        return self._gate.open(sentence, mentions, titled)
+        many entity mentions) is masked: never False for a sentence that has one. ``held(mask)``
+        says whether it may get a mask (``DATE_MASK``, ``AMOUNT_MASK``, ``TITLE_MASK``)."""
+        return self._gate.open(sentence, mentions, held)
 
 
 class _Gate:
@@ -128,15 +128,13 @@ class _Gate:
 
     A word a masked sentence holds is part of the unmasked text, so the test looks for every
     form of every need as plain text (an Aho-Corasick automaton: one pass, all forms at once).
-    Dates and figures are not found yet, so a need for one counts as met; a title is looked for
-    only when it is all a matcher lacks.
+    Dates, figures and titles are not found yet: they are looked for only for a matcher that
+    lacks nothing else, and dates and figures (cheap to look for) before titles.
     """
 
     def __init__(self, numbers: dict[tuple[str, ...], int], needs: list[set[int]], mentions: list[int]):
         import ahocorasick
 
-        title = numbers.get((TITLE_MASK,))
-        self._title = 0 if title is None else 1 << title
         looked_for = {number: forms for forms, number in numbers.items() if _looked_for(forms)}
         bits: dict[str, int] = {}  # a form -> the needs it meets, one bit each
         for number, forms in looked_for.items():
@@ -148,19 +146,33 @@ class _Gate:
             self._automaton.add_word(form, value)
         if bits:
             self._automaton.make_automaton()
-        # the bits of the needs each matcher is tested for, by the mentions it needs
-        tested = looked_for.keys() | {title}
-        needs = [(count, sum(1 << n for n in need & tested)) for count, need in zip(mentions, needs)]
-        self._by_mentions = [_Needs([n for c, n in needs if c <= k]) for k in range(max(mentions, default=0) + 1)]
+        # matchers grouped by the masks they need, those needing none first, titles last
+        masks_of = {numbers[(mask,)]: mask for mask in _MASK_CHARS if (mask,) in numbers}
+        groups: dict[tuple[str, ...], list[tuple[int, int]]] = {}
+        for count, need in zip(mentions, needs):
+            masks = tuple(sorted((masks_of[n] for n in need if n in masks_of), key=_MASK_CHARS.index))
+            groups.setdefault(masks, []).append((count, sum(1 << n for n in need if n in looked_for)))
+        order = sorted(groups, key=lambda masks: (TITLE_MASK in masks, len(masks)))
+        self._by_mentions = [[(masks, _Needs([w for c, w in groups[masks] if c <= k])) for masks in order
+                              if any(c <= k for c, _ in groups[masks])] for k in range(max(mentions, default=0) + 1)]
 
-    def open(self, sentence: str, mentions: int, titled: Callable[[], bool]) -> bool:
+    def open(self, sentence: str, mentions: int, held: Callable[[str], bool]) -> bool:
         if "\u03a3" in sentence:  # lower() of a capital sigma depends on what follows it
             return True
         met = 0
         for _, value in self._automaton.iter(sentence.lower()) if self._automaton else ():
             met |= value
-        needs = self._by_mentions[min(mentions, len(self._by_mentions) - 1)]
-        return needs.met(met) or bool(self._title) and needs.met(met | self._title) and titled()
+        found: dict[str, bool] = {}  # mask -> held, for masks looked for
+        for masks, needs in self._by_mentions[min(mentions, len(self._by_mentions) - 1)]:
+            if needs.met(met) and all(_ask(held, found, mask) for mask in masks):
+                return True
+        return False
+
+
+def _ask(held: Callable[[str], bool], found: dict[str, bool], mask: str) -> bool:
+    if mask not in found:
+        found[mask] = held(mask)
+    return found[mask]
 
 
 class _Needs:
@@ -206,16 +218,60 @@ def _alternation_of(words: tuple[str, ...]) -> str:
     return "(?:" + "|".join(re.sub(r" +", r"\\s+", w) for w in parts) + ")"
 
 
-def title_pattern(catalogue: Catalogue) -> re.Pattern:
+class TitleFinder(NamedTuple):
+    """The role titles the catalogue knows ("chief AI scientist", "CEO"), found in sentences.
+
+    Searching a pattern that ignores case is slow: ``re`` cannot skip an alternative on its
+    first letter. So when every title is plain ASCII words, the pattern is also kept in lower
+    case, grouped by first letter, and run over the lower-cased sentence. That finds the same
+    titles: lower-casing keeps lengths, word and space characters, and ASCII letters match as
+    when ignoring case, save for "İ", "ı" and "ſ", which ``re`` folds onto "i" and "s"; a
+    sentence holding one is searched the slow way.
+    """
+
+    exact: re.Pattern  # ignoring case, over the text
+    folded: re.Pattern | None  # over the lower-cased text; None when a title is not plain words
+    hints: re.Pattern  # the first words of every title: a sentence without one holds no title
+
+    def spans(self, text: str, lo: int, hi: int) -> list[tuple[int, int]]:
+        """The titles in ``text[lo:hi]``, as spans of ``text``."""
+        start = max(lo - 1, 0)  # the character before may not be part of a word (?<![\w-])
+        piece = text[start:hi]
+        lowered = piece.lower()
+        if not self.hints.search(lowered, lo - start):
+            return []
+        if self.folded is None or _FOLDS_ONTO_ASCII.search(piece):
+            return [m.span() for m in self.exact.finditer(text, lo, hi)]
+        return [(m.start() + start, m.end() + start) for m in self.folded.finditer(lowered, lo - start)]
+
+    def any(self, text: str, lo: int, hi: int) -> bool:
+        """Whether ``text[lo:hi]`` may hold a title: true whenever :meth:`spans` finds one."""
+        start = max(lo - 1, 0)
+        piece = text[start:hi]
+        if self.folded is None or _FOLDS_ONTO_ASCII.search(piece):
+            return self.exact.search(text, lo, hi) is not None
+        return self.folded.search(piece.lower(), lo - start) is not None
+
+
+_FOLDS_ONTO_ASCII = regexcache.compile("[\u0130\u0131\u017f]")  # İ ı ſ: see TitleFinder
+_PLAIN_TITLE = regexcache.compile(r"[a-z0-9][a-z0-9' -]*")
+
+
+def title_finder(catalogue: Catalogue) -> TitleFinder:
     """Every role title the catalogue knows, longest first ("vice president" before "president")."""
     titles = [v for t in catalogue.titles for v in (t.name, *t.variants)]
-    return regexcache.compile(rf"(?<![\w-]){_alternation(titles)}(?![\w-])", re.IGNORECASE)
-
-
-def title_hints(catalogue: Catalogue) -> re.Pattern:
-    """The first words of every title, lower case: a sentence without one holds no title."""
-    first = {v.split()[0].split("-")[0].lower() for t in catalogue.titles for v in (t.name, *t.variants)}
-    return regexcache.compile("|".join(sorted(re.escape(w) for w in first)))
+    exact = regexcache.compile(rf"(?<![\w-]){_alternation(titles)}(?![\w-])", re.IGNORECASE)
+    lowered = [v.lower() for v in titles if v]
+    folded = None
+    if all(v.isascii() and _PLAIN_TITLE.fullmatch(v) for v in lowered):
+        by_letter: dict[str, list[str]] = {}
+        for v in sorted(lowered, key=len, reverse=True):  # the order of the alternation above
+            by_letter.setdefault(v[0], []).append(re.sub(r" +", r"\\s+", v[1:]))
+        groups = "|".join(f"{letter}(?:{'|'.join(rests)})" for letter, rests in by_letter.items())
+        folded = regexcache.compile(rf"(?<![\w-])(?:{groups})(?![\w-])")
+    first = {v.split()[0].split("-")[0].lower() for v in titles}
+    hints = regexcache.compile("|".join(sorted(re.escape(w) for w in first)))
+    return TitleFinder(exact, folded, hints)
 
 
 def _slots(catalogue: Catalogue) -> dict[str, str]:
@@ -344,7 +400,7 @@ def _stored_matchers(key: str | None) -> list[tuple] | None:
         return None
     try:
         with open(diskcache.folder("catalogue", f"{key[:32]}.marshal"), "rb") as fh:
-            stored_key, fields = marshal.load(fh)
+            stored_key, fields = marshal.loads(fh.read())  # loads(read()): load(fh) reads piecemeal
     except (OSError, EOFError, ValueError, TypeError):  # none yet, or truncated or foreign
         return None
     return fields if stored_key == key else None
@@ -442,6 +498,7 @@ def _lead(pattern: str) -> str:
 
 
 _MASK_HINTS = {"{date}": (DATE_MASK,), "{amount}": (AMOUNT_MASK,), "{title}": (TITLE_MASK,)}
+_MASK_CHARS = (DATE_MASK, AMOUNT_MASK, TITLE_MASK)
 
 
 def _hints(token: str, catalogue: Catalogue) -> tuple[str, ...]:

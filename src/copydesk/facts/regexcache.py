@@ -103,7 +103,7 @@ def _entries() -> dict[tuple[str, int], bytes]:
         _stored = {}
         try:
             with open(_file(), "rb") as fh:
-                version, entries = marshal.load(fh)
+                version, entries = marshal.loads(fh.read())  # loads(read()): load(fh) reads piecemeal
             if version == _FORMAT and isinstance(entries, dict):
                 _stored = entries
         except (OSError, EOFError, ValueError, TypeError):  # none yet, or truncated or foreign

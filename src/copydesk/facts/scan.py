@@ -10,11 +10,18 @@ $10bn" are read whole.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from copydesk.facts import amounts, regexcache, timex
 
-_ANCHORS = (regexcache.compile(r"\d+"), regexcache.compile(r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|ago\b|years?\b"
-                                           r"|months?\b|weeks?\b|[Yy]esterday|thousand|million|billion|trillion"))
+if TYPE_CHECKING:
+    from copydesk.facts.phrasings import TitleFinder
+
+# A number, or a word a date or a figure holds (numbers and these words never overlap). The
+# lookahead lists the first characters of the alternatives, so that most positions fail one
+# test rather than one per alternative: keep it in step with them.
+_ANCHOR = regexcache.compile(r"(?=[\dJFMASONDYaymwtb])(?:\d+|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec"
+                             r"|ago\b|years?\b|months?\b|weeks?\b|[Yy]esterday|thousand|million|billion|trillion)")
 _WORD_START = regexcache.compile(r"(?<![\w.,$€£¥₹'’-])(?=\S)")
 _SCALES = frozenset(("thousand", "million", "billion", "trillion"))
 _DATE_REACH, _AMOUNT_REACH = 40, 24
@@ -23,24 +30,32 @@ _DATE_REACH, _AMOUNT_REACH = 40, 24
 def scan(text: str, spans: list[tuple[int, int]]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """(date spans, amount spans) inside ``spans`` of ``text``; a span is never both."""
     dated, counted = [], []
-    hits = sorted((m for lo, hi in spans for pattern in _ANCHORS for m in pattern.finditer(text, lo, hi)),
-                  key=lambda m: m.start())
-    for m in hits:
-        token, start = m.group(0), m.start()
-        if token[0].isdigit():
-            if start and text[start - 1] == "[" and text[m.end():m.end() + 1] in ("]", ",", "–", "-"):
-                continue  # a citation marker: [3]
-            counted.append(start)
-            if (len(token) == 4 and token[:2] in ("18", "19", "20")) or (start and text[start - 1] in "QH"):
-                dated.append(start)
-        elif token in _SCALES:
-            counted.append(start)
-        else:
-            dated.append(start)
+    for m in (m for lo, hi in spans for m in _ANCHOR.finditer(text, lo, hi)):
+        date, count = _kinds(text, m)
+        if count:
+            counted.append(m.start())
+        if date:
+            dated.append(m.start())
     dates = _expand(text, dated, timex.TIMEX_RE, _DATE_REACH)
     figures = [s for s in _expand(text, [a for a in counted if not _inside(a, dates)], amounts.AMOUNT_RE,
                                   _AMOUNT_REACH) if not any(_overlap(s, d) for d in dates)]
     return dates, figures
+
+
+def may_hold(text: str, lo: int, hi: int, figure: bool = False) -> bool:
+    """Whether ``text[lo:hi]`` may hold a date (or a figure): a date or figure :func:`scan` finds
+    there holds one of its anchors."""
+    return any(_kinds(text, m)[figure] for m in _ANCHOR.finditer(text, lo, hi))
+
+
+def _kinds(text: str, anchor: re.Match) -> tuple[bool, bool]:
+    """Whether an anchor may be part of a date, and of a figure."""
+    token, start = anchor.group(0), anchor.start()
+    if not token[0].isdigit():
+        return token not in _SCALES, token in _SCALES
+    if start and text[start - 1] == "[" and text[anchor.end():anchor.end() + 1] in ("]", ",", "–", "-"):
+        return False, False  # a citation marker: [3]
+    return (len(token) == 4 and token[:2] in ("18", "19", "20")) or bool(start and text[start - 1] in "QH"), True
 
 
 def _expand(text: str, anchors: list[int], pattern: re.Pattern, reach: int) -> list[tuple[int, int]]:
@@ -67,10 +82,6 @@ def _overlap(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def find_titles(text: str, spans: list[tuple[int, int]], titles: re.Pattern, hints: re.Pattern) -> list[tuple[int, int]]:
+def find_titles(text: str, spans: list[tuple[int, int]], titles: TitleFinder) -> list[tuple[int, int]]:
     """Role titles ("chief AI scientist", "CEO") in the sentences that may hold one."""
-    out = []
-    for lo, hi in spans:
-        if hints.search(text[lo:hi].lower()):
-            out.extend(m.span() for m in titles.finditer(text, lo, hi))
-    return out
+    return [found for lo, hi in spans for found in titles.spans(text, lo, hi)]

@@ -11,10 +11,10 @@ import re
 from urllib.parse import urlsplit
 
 from copydesk.checks.citations.data import CitationData
+from copydesk.checks.citations.describe import LETTERS
 from copydesk.readers.common import domain_of
 
 _FIELD_SEP = re.compile(r"\s+[—–|]\s+|\s+-\s+")
-_LOCALE = re.compile(r"[a-z]{2}(?:[-_][a-z]{2})?", re.IGNORECASE)
 _BARE_NAME_WORDS = 3  # a lone field this short names a publisher, not a work
 
 
@@ -38,7 +38,14 @@ def _is_home_page(url: str) -> bool:
     except ValueError:
         return False
     path = parts.path.strip("/")
-    return not parts.query and (not path or bool(_LOCALE.fullmatch(path)))
+    return not parts.query and (not path or _is_locale(path))
+
+
+def _is_locale(path: str) -> bool:
+    """A language path ("en", "en-gb", "pt_BR"): ``[a-z]{2}(?:[-_][a-z]{2})?`` in any case."""
+    if len(path) not in (2, 5) or (len(path) == 5 and path[2] not in "-_"):
+        return False
+    return all(c in LETTERS for c in path[:2] + path[3:])
 
 
 def real_title(ref, data: CitationData) -> str | None:

@@ -6,8 +6,8 @@ here; ``{self}`` is filled in per draft, from its identity (see ``identity.py``)
 Compiling is the costly part (a filled phrasing takes a millisecond or more), and most drafts
 need few of the regexes or none: a phrasing compiles on the first draft with a sentence
 holding the words it needs (see ``checks/prefilter.py``), the other regexes on first use.
-Loading still checks each phrasing's own text and its ``span`` group, so a broken desk pack
-fails on the first draft it meets.
+Loading still checks each phrasing's own text and its ``span`` group; a broken part or
+section fails, naming its pack, on the first draft that needs it.
 """
 
 from __future__ import annotations
@@ -16,54 +16,61 @@ import re
 from functools import cached_property, lru_cache
 
 from copydesk.checks.citations.data import compile_alternation, word_list
-from copydesk.checks.prefilter import Requirement, Word, needs_of, requirement
+from copydesk.checks.prefilter import Requirement, parse_part, read
 from copydesk.yamlio import DataError
 
 SELF = "{self}"
-_ANY = "(?:.)"  # a placeholder's stand-in when checking a phrasing's own text: one atom
+_ANY = "(?:.)"  # {self}'s stand-in when checking a phrasing: one atom, no words
 
 
 class _Parts:
-    """The placeholders' fills, and the words each one needs, read on first need."""
+    """The placeholders' fills, each parsed once, on first need (see ``Phrasing.need``)."""
 
     def __init__(self, fills: dict[str, str]):
         self.fills = fills
-        self._stand_ins: dict[str, str] = {}
+        self._trees: dict[str, list | None] = {}
 
-    def stand_in(self, key: str) -> str:
-        """What ``key`` becomes when reading what a phrasing needs: a group per word set its
-        fill needs (``(analysis|report|...)``), or one atom when it needs no word."""
-        if key not in self._stand_ins:
+    def tree(self, key: str) -> list | None:
+        if key not in self._trees:
             try:
-                sets = needs_of(_fill(self.fills[key], self.fills))
+                self._trees[key] = parse_part(_fill(self.fills[key], self.fills))
             except re.error:  # the phrasing fails to compile, naming itself
-                sets = []
-            self._stand_ins[key] = "".join(f"({'|'.join(map(_word_regex, sorted(words)))})" for words in sets) or _ANY
-        return self._stand_ins[key]
-
-
-def _word_regex(word: Word) -> str:
-    """A needed word as a regex that needs it again: whole where the fill says so, and
-    otherwise with an optional character on each side, so that what surrounds the
-    placeholder does not make it look whole ("confirm" may go on as "confirms")."""
-    text, lead, trail = word
-    return ("(?<!\\w)" if lead else "(?:.)?") + re.escape(text) + ("(?!\\w)" if trail else "(?:.)?")
+                self._trees[key] = None
+        return self._trees[key]
 
 
 class Phrasing:
-    """One ``self_evidence`` entry: its filled template, compiled when a draft first needs it."""
+    """One ``self_evidence`` entry: its filled template, compiled when a draft first needs it.
 
-    def __init__(self, id: str, template: str, source: str, parts: _Parts, where: str):
+    What a match needs is read off the entry as written (its skeleton: each placeholder but
+    ``{self}`` an empty group standing for its fill), in two steps: the entry's own words
+    ("our", "according to") and the publication's name, which costs next to nothing; then,
+    for a draft with sentences holding those, the words its fills add, which costs parsing
+    the fills (a fraction of compiling), so that "our" in a quote does not compile it."""
+
+    def __init__(self, id: str, template: str, skeleton: str, parts: _Parts, markers: dict[str, str],
+                 need: Requirement | None, source: str, where: str):
         self.id = id
         self.template = template  # a regex, possibly still holding {self}
+        self.skeleton, self._parts, self._markers = skeleton, parts, markers
+        self._need = need
+        self._full_needs: dict[tuple[str, ...], Requirement | None] = {}
         self.source, self.where = source, where  # as written, and its pack file, for errors
-        self._parts = parts
 
     def need(self, self_names: tuple[str, ...]) -> Requirement | None:
-        """The words any match needs (see ``prefilter``), for a draft going by ``self_names``."""
-        if SELF not in self.template:
+        """The words any match needs (see ``prefilter``), for a draft going by ``self_names``:
+        the entry's own words only."""
+        if SELF not in self.skeleton:
             return self._need
-        return _need_with_names(self._needs_text, self_names) if self_names else None
+        return _need_with_names(self.skeleton, tuple(self._markers), self_names) if self_names else None
+
+    def full_need(self, self_names: tuple[str, ...]) -> Requirement | None:
+        """:meth:`need`, with the words the fills need too."""
+        key = self_names if SELF in self.skeleton else ()
+        if key not in self._full_needs:
+            parts = {name: self._parts.tree(placeholder) for name, placeholder in self._markers.items()}
+            self._full_needs[key] = _read(self.skeleton.replace(SELF, _names_regex(key) if key else _ANY), parts)
+        return self._full_needs[key]
 
     def pattern(self, self_names: tuple[str, ...]) -> re.Pattern | None:
         """The regex for a draft whose publication goes by ``self_names`` (None: cannot apply)."""
@@ -78,15 +85,6 @@ class Phrasing:
         except re.error as exc:
             raise DataError(f"{self.where}: section 'self_evidence': bad pattern {self.source!r}: {exc}") from None
 
-    @cached_property
-    def _needs_text(self) -> str:
-        """The entry with each placeholder but {self} standing for the words its fill needs."""
-        return _fill(self.source, {key: self._parts.stand_in(key) for key in self._parts.fills if key in self.source})
-
-    @cached_property
-    def _need(self) -> Requirement | None:
-        return _requirement(self._needs_text)
-
 
 def _names_regex(self_names: tuple[str, ...]) -> str:
     return "(?i:" + "|".join(_words_regex(n) for n in sorted(self_names, key=len, reverse=True)) + ")"
@@ -99,15 +97,27 @@ def _with_names(template: str, self_names: tuple[str, ...]) -> re.Pattern:
 
 
 @lru_cache(maxsize=64)
-def _need_with_names(needs_text: str, self_names: tuple[str, ...]) -> Requirement | None:
-    return _requirement(needs_text.replace(SELF, _names_regex(self_names)))
+def _need_with_names(skeleton: str, markers: tuple[str, ...], self_names: tuple[str, ...]) -> Requirement | None:
+    return _read(skeleton.replace(SELF, _names_regex(self_names)), dict.fromkeys(markers))
 
 
-def _requirement(source: str) -> Requirement | None:
+def _read(skeleton: str, parts: dict[str, list | None]) -> Requirement | None:
     try:
-        return requirement(source)
-    except re.error:  # the phrasing fails to compile, naming itself; no words to go by
+        return read(skeleton, parts=parts)[0]
+    except re.error:  # the filled phrasing fails to compile, naming itself
         return None
+
+
+def _skeleton(pattern: str, fills: dict[str, str]) -> tuple[str, dict[str, str]]:
+    """The entry with each placeholder but {self} an empty named group, and the placeholder
+    each group stands for."""
+    markers: dict[str, str] = {}
+    for key in fills:
+        while key in pattern:
+            name = f"_part{len(markers)}"
+            markers[name] = key
+            pattern = pattern.replace(key, f"(?P<{name}>)", 1)
+    return pattern, markers
 
 
 class SelfData:
@@ -169,27 +179,32 @@ def _build(packs) -> SelfData:
         if not isinstance(entry, dict) or not isinstance(entry.get("pattern"), str):
             raise DataError(f"{_where(entry)}: section 'self_evidence': expected {{id, pattern}}, got {entry!r}")
         template = _fill(entry["pattern"], fills)
-        _check(entry, _fill(entry["pattern"], dict.fromkeys(fills, _ANY)), template)
-        phrasings.append(Phrasing(str(entry.get("id", "self-evidence")), template, entry["pattern"],
-                                  parts, _where(entry)))
+        skeleton, markers = _skeleton(entry["pattern"], fills)
+        need = _check(entry, skeleton, markers, template)
+        phrasings.append(Phrasing(str(entry.get("id", "self-evidence")), template, skeleton, parts, markers,
+                                  need, entry["pattern"], _where(entry)))
     return SelfData(packs, tuple(phrasings))
 
 
-def _check(entry: dict, skeleton: str, template: str) -> None:
-    """Fail unless the phrasing compiles and holds a ``span`` group. Its own text (the
-    skeleton) is enough to tell, nearly always; the filled phrasing compiles on first need,
-    or here when the skeleton cannot tell (compiling every one here would cost ~10 ms)."""
+def _check(entry: dict, skeleton: str, markers: dict[str, str], template: str) -> Requirement | None:
+    """Fail unless the phrasing is a valid pattern with a ``span`` group; return what its own
+    words need.
+
+    Parsing the skeleton tells both, nearly always, for a fraction of what compiling every
+    filled phrasing here would cost (~10 ms); the filled one compiles on first need, or here
+    when the skeleton cannot tell (it does not parse, or its ``span`` is in a part)."""
     try:
-        compiled = re.compile(skeleton.replace(SELF, "Name"))
+        need, groups = read(skeleton.replace(SELF, _ANY), parts=dict.fromkeys(markers))
     except re.error:
-        compiled = None
-    if compiled is None or "span" not in compiled.groupindex:
+        need, groups = None, {}
+    if "span" not in groups:
         try:
-            compiled = re.compile(template.replace(SELF, "Name"))
+            groups = re.compile(template.replace(SELF, "Name")).groupindex
         except re.error as exc:
             raise DataError(f"{_where(entry)}: section 'self_evidence': bad pattern {entry['pattern']!r}: {exc}") from None
-    if "span" not in compiled.groupindex:
+    if "span" not in groups:
         raise DataError(f"{_where(entry)}: section 'self_evidence': pattern {entry['pattern']!r} has no (?P<span>...) group")
+    return need
 
 
 def _fill(template: str, fills: dict[str, str]) -> str:

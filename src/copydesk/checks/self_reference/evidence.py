@@ -18,12 +18,12 @@ from copydesk.checks.self_reference.support import Support
 from copydesk.model import QUOTE, Document, Finding
 
 RULE = "self-evidence"
-_QUOTED = re.compile(r"“[^”]*(?:”|$)|\"[^\"\n]*(?:\"|$)", re.MULTILINE)
+_QUOTED = r"“[^”]*(?:”|$)|\"[^\"\n]*(?:\"|$)"  # compiled by re for the first candidate sentence
 _MAX_SHOWN = 60
 
 
 def _quoted_spans(text: str, offset: int) -> list[tuple[int, int]]:
-    return [(offset + m.start(), offset + m.end()) for m in _QUOTED.finditer(text)]
+    return [(offset + m.start(), offset + m.end()) for m in re.finditer(_QUOTED, text, re.MULTILINE)]
 
 
 def _other_sense(m: re.Match, data: SelfData) -> bool:
@@ -75,6 +75,9 @@ def _phrasings(document: Document, data: SelfData, names: tuple[str, ...],
         if SELF in phrasing.template and not names:
             continue  # the draft's own name is unknown
         where = finder.candidates(phrasing.need(names))
+        if where is None or where:  # some sentence holds the phrasing's own words: its parts' too?
+            fuller = finder.candidates(phrasing.full_need(names))
+            where = fuller if where is None else where if fuller is None else where & fuller
         if where is None:
             where = range(len(sentences))
         if where:
