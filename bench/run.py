@@ -311,7 +311,8 @@ def report(m: dict, cold: dict, tp: dict, mem: dict, led: dict, built: dict, led
         f"Written by `python bench/run.py{' --quick' if quick else ''}` on "
         f"{time.strftime('%Y-%m-%d %H:%M', time.localtime())}. Medians of several runs.", "",
         f"Machine: {m['nproc']} CPUs ({m['cpu']}), {m['os']}, Python {m['python']}, SQLite {m['sqlite']}; "
-        f"copydesk {m['copydesk']} at {m['commit']}.", "",
+        f"copydesk {m['copydesk']} at {m['commit']}. Highest 1-minute load average seen between steps: "
+        f"{m['load']:.1f} (on a shared machine, other work slows the multi-job runs most).", "",
         "| measure | result | target | |", "|---|---|---|---|",
         f"| cold `check` of one seed draft | {cold['cold_ms']:.0f} ms | < {t['cold_ms']} ms | "
         f"{mark(cold['cold_ms'] < t['cold_ms'])} |",
@@ -371,7 +372,10 @@ def main(argv=None) -> int:
     workdir = Path(args.workdir or tempfile.mkdtemp(prefix="copydesk-bench-"))
     workdir.mkdir(parents=True, exist_ok=True)
 
+    loads: list[float] = []
+
     def step(name):
+        loads.append(os.getloadavg()[0])  # what else ran on the machine during the last step
         print(f"[{time.strftime('%H:%M:%S')}] {name}", file=sys.stderr, flush=True)
 
     try:
@@ -396,7 +400,8 @@ def main(argv=None) -> int:
     finally:
         if not args.workdir:
             shutil.rmtree(workdir, ignore_errors=True)
-    text = report(machine(), cold, tp, mem, led, built, led_cold, profile, args.quick)
+    step("done")
+    text = report({**machine(), "load": max(loads)}, cold, tp, mem, led, built, led_cold, profile, args.quick)
     Path(args.out).write_text(text, encoding="utf-8")
     print(text)
     return 0

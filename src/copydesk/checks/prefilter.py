@@ -257,6 +257,20 @@ def _char(op, av) -> str | None:
     return None
 
 
+def may_match(text: str, need: Requirement | None) -> bool:
+    """Whether one text (a sentence) holds what a pattern with this requirement needs."""
+    lowered = text.lower()
+    if need is None or not _folds_exactly(text, lowered):
+        return True
+    return any(all(_holds(lowered, words) for words in sets) for sets in need)
+
+
+def _folds_exactly(text: str, lowered: str) -> bool:
+    """Whether ``lowered`` (``text.lower()``) holds the words a pattern matches in ``text``,
+    at the same places (see the module's docstring)."""
+    return text.isascii() or (len(lowered) == len(text) and not any(c in lowered for c in _UNFOLDED))
+
+
 class SpanFinder:
     """Which of a text's spans (sorted and disjoint: its sentences) hold which words."""
 
@@ -264,8 +278,7 @@ class SpanFinder:
         self.spans = spans
         self._starts = [s for s, _ in spans]
         lowered = text.lower()
-        exact = text.isascii() or (len(lowered) == len(text) and not any(c in lowered for c in _UNFOLDED))
-        self._lowered = lowered if exact else None
+        self._lowered = lowered if _folds_exactly(text, lowered) else None
         self._memo: dict[Word, set[int]] = {}  # word -> the spans holding it
         self._texts: list[str] | None = None  # each span's lower-case text, once needed
 

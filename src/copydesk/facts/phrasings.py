@@ -22,6 +22,13 @@ from copydesk.facts import diskcache, regexcache
 from copydesk.facts.catalogue import Catalogue, Relation
 from copydesk.yamlio import DataError
 
+try:  # the pattern parser, for the first letters of a searched phrasing
+    from re import _constants as _c
+    from re import _parser
+except ImportError:  # Python 3.10
+    import sre_constants as _c  # type: ignore[no-redef]
+    import sre_parse as _parser  # type: ignore[no-redef]
+
 MENTION_BASE = 0xF0000  # supplementary private use area A: never in real prose
 FILLER = "\uE000"
 # dates, figures and role titles are masked too
@@ -153,8 +160,11 @@ class _Gate:
             masks = tuple(sorted((masks_of[n] for n in need if n in masks_of), key=_MASK_CHARS.index))
             groups.setdefault(masks, []).append((count, sum(1 << n for n in need if n in looked_for)))
         order = sorted(groups, key=lambda masks: (TITLE_MASK in masks, len(masks)))
+        most = max(mentions, default=0)
         self._by_mentions = [[(masks, _Needs([w for c, w in groups[masks] if c <= k])) for masks in order
-                              if any(c <= k for c, _ in groups[masks])] for k in range(max(mentions, default=0) + 1)]
+                              if any(c <= k for c, _ in groups[masks])] for k in range(most + 1)]
+        # the words of every matcher, masks aside: most sentences fail this one test
+        self._any = [_Needs([w for entries in groups.values() for c, w in entries if c <= k]) for k in range(most + 1)]
 
     def open(self, sentence: str, mentions: int, held: Callable[[str], bool]) -> bool:
         if "\u03a3" in sentence:  # lower() of a capital sigma depends on what follows it
@@ -162,8 +172,11 @@ class _Gate:
         met = 0
         for _, value in self._automaton.iter(sentence.lower()) if self._automaton else ():
             met |= value
+        k = min(mentions, len(self._by_mentions) - 1)
+        if not self._any[k].met(met):
+            return False
         found: dict[str, bool] = {}  # mask -> held, for masks looked for
-        for masks, needs in self._by_mentions[min(mentions, len(self._by_mentions) - 1)]:
+        for masks, needs in self._by_mentions[k]:
             if needs.met(met) and all(_ask(held, found, mask) for mask in masks):
                 return True
         return False
@@ -268,7 +281,8 @@ def title_finder(catalogue: Catalogue) -> TitleFinder:
         for v in sorted(lowered, key=len, reverse=True):  # the order of the alternation above
             by_letter.setdefault(v[0], []).append(re.sub(r" +", r"\\s+", v[1:]))
         groups = "|".join(f"{letter}(?:{'|'.join(rests)})" for letter, rests in by_letter.items())
-        folded = regexcache.compile(rf"(?<![\w-])(?:{groups})(?![\w-])")
+        # the lookahead lets most positions fail on one test (see _with_first_letters)
+        folded = regexcache.compile(rf"(?=[{re.escape(''.join(by_letter))}])(?<![\w-])(?:{groups})(?![\w-])")
     first = {v.split()[0].split("-")[0].lower() for v in titles}
     hints = regexcache.compile("|".join(sorted(re.escape(w) for w in first)))
     return TitleFinder(exact, folded, hints)
@@ -345,8 +359,10 @@ def translate(entry, relation: Relation, catalogue: Catalogue, slots: dict[str, 
     lead = _lead(source)
     anchor = "entity" if lead.strip("{}") in (*ENTITY_SLOTS, "any") else _SLOT_ANCHORS.get(lead)
     words = tuple(h for h in (_hints(t, catalogue) for t in _tokens(source)) if h)
-    return Matcher(relation, source, tense, pack, "".join(out), anchor, _lead_types(relation, lead), mentions,
-                   words)
+    pattern = "".join(out)
+    if anchor is None:  # searched: skip in one test the positions no match can start at
+        pattern = _with_first_letters(pattern)
+    return Matcher(relation, source, tense, pack, pattern, anchor, _lead_types(relation, lead), mentions, words)
 
 
 def compile_catalogue(catalogue: Catalogue) -> MatcherIndex:
@@ -413,6 +429,70 @@ def _store_matchers(key: str, fields: list[tuple]) -> None:
 
 
 _SLOT_ANCHORS = {"{date}": "date", "{amount}": "amount"}
+_REPEATS = tuple(getattr(_c, name) for name in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") if hasattr(_c, name))
+
+
+def _with_first_letters(pattern: str) -> str:
+    """``pattern`` behind a lookahead for the letters a match can start with, when they are known.
+
+    ``re`` tries a searched pattern at every position, and when it ignores case it must enter
+    each alternative of a word list to see that it fails; ``(?=[lrs])`` fails at once. The
+    lookahead only restates what the pattern needs (ignoring case as it does), so the matches
+    are the same. Unknown (a pattern that may start with any character, or match nothing): as is.
+    """
+    try:
+        items = _parser.parse(pattern, re.IGNORECASE).data
+        if items and items[0][0] is _c.AT:
+            return pattern  # "^": re tries it at the start only
+        first = _first_letters(items)
+        if first is None or first[1]:
+            return pattern
+        prefixed = "(?=[" + "".join(re.escape(chr(c)) for c in sorted(first[0])) + "])" + pattern
+        _parser.parse(prefixed, re.IGNORECASE)  # a pattern opening with global flags cannot be prefixed
+    except re.error:
+        return pattern  # a broken phrasing: reported when it is compiled
+    return prefixed
+
+
+def _first_letters(items) -> tuple[set[int], bool] | None:
+    """(the characters a match of a parsed sequence can start with, whether it can be empty);
+    None when it can start with characters not listed one by one (``\\w``, ``.``, ``[^a]``)."""
+    out: set[int] = set()
+    for op, av in items:
+        if op is _c.LITERAL:
+            return out | {av}, False
+        if op is _c.IN:
+            letters = _class_letters(av)
+            return None if letters is None else (out | letters, False)
+        if op is _c.AT or op is _c.ASSERT or op is _c.ASSERT_NOT:
+            continue  # zero-width: the next item starts the match
+        if op is _c.BRANCH:
+            parts = [_first_letters(branch) for branch in av[1]]
+        elif op is _c.SUBPATTERN:
+            parts = [_first_letters(av[-1])]
+        elif op in _REPEATS:
+            parts = [_first_letters(av[-1]), (set(), True) if av[0] == 0 else (set(), False)]
+        else:
+            return None
+        if None in parts:
+            return None
+        out |= set().union(*(letters for letters, _ in parts))
+        if not any(empty for _, empty in parts):
+            return out, False
+    return out, True
+
+
+def _class_letters(items) -> set[int] | None:
+    """The characters of a character class, when it lists them (single ones or small ranges)."""
+    out: set[int] = set()
+    for op, av in items:
+        if op is _c.LITERAL:
+            out.add(av)
+        elif op is _c.RANGE and av[1] - av[0] < 256:
+            out.update(range(av[0], av[1] + 1))
+        else:
+            return None
+    return out
 
 
 def _lead_types(relation: Relation, lead: str) -> frozenset[str] | None:

@@ -37,14 +37,9 @@ def compile_alternation(entries: list, section: str, flags: int = re.IGNORECASE)
 
     A bad entry fails with the pack file and section named, as every data error should.
     """
-    patterns = []
-    for entry in entries:
-        pattern = entry.get("pattern") if isinstance(entry, dict) else entry
-        if not isinstance(pattern, str) or not pattern:
-            raise DataError(f"{_where(entry)}: section {section!r}: entry {entry!r} has no 'pattern' string")
-        patterns.append(pattern)
+    patterns = _patterns(entries, section)
     try:
-        return re.compile("|".join(f"(?:{p})" for p in patterns) or r"(?!)", flags)
+        return re.compile(alternation(patterns), flags)
     except re.error:
         for entry, pattern in zip(entries, patterns):  # name the culprit; compiling each costs more
             try:
@@ -52,6 +47,25 @@ def compile_alternation(entries: list, section: str, flags: int = re.IGNORECASE)
             except re.error as exc:
                 raise DataError(f"{_where(entry)}: section {section!r}: bad pattern {pattern!r}: {exc}") from None
         raise
+
+
+def alternation_source(entries: list, section: str) -> str:
+    """The source of :func:`compile_alternation`'s regex, for reading it without compiling."""
+    return alternation(_patterns(entries, section))
+
+
+def alternation(patterns: list[str]) -> str:
+    return "|".join(f"(?:{p})" for p in patterns) or r"(?!)"
+
+
+def _patterns(entries: list, section: str) -> list[str]:
+    patterns = []
+    for entry in entries:
+        pattern = entry.get("pattern") if isinstance(entry, dict) else entry
+        if not isinstance(pattern, str) or not pattern:
+            raise DataError(f"{_where(entry)}: section {section!r}: entry {entry!r} has no 'pattern' string")
+        patterns.append(pattern)
+    return patterns
 
 
 def _where(entry) -> str:

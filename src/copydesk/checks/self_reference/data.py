@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from functools import cached_property, lru_cache
 
-from copydesk.checks.citations.data import compile_alternation, word_list
-from copydesk.checks.prefilter import Requirement, parse_part, read
+from copydesk.checks.citations.data import alternation_source, compile_alternation, word_list
+from copydesk.checks.prefilter import Requirement, may_match, parse_part, read, requirement
 from copydesk.yamlio import DataError
 
 SELF = "{self}"
@@ -142,6 +142,18 @@ class SelfData:
     def cues(self) -> re.Pattern:
         """an independent source named in a sentence"""
         return compile_alternation(self._packs.section("independent_cues"), "independent_cues", flags=0)
+
+    def may_cue(self, sentence: str) -> bool:
+        """Whether a sentence holds the words some cue needs: most that are asked about hold
+        none, and then the cues need not be compiled (~1 ms) to tell."""
+        return may_match(sentence, self._cue_need)
+
+    @cached_property
+    def _cue_need(self) -> Requirement | None:
+        try:
+            return requirement(alternation_source(self._packs.section("independent_cues"), "independent_cues"))
+        except re.error:  # compiling the cues names the culprit
+            return None
 
     @cached_property
     def speech(self) -> re.Pattern:

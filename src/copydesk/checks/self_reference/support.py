@@ -56,6 +56,8 @@ class Support:
                     and outside(c.start, c.end) and not self.identity.owns_url(c.url)):
                 return True
         text = self.document.text
+        if not self.data.may_cue(text[start:end]):
+            return False
         for m in self.data.cues.finditer(text, start, end):
             if outside(m.start(), m.end()) and not self._names_self(m.group(0)):
                 return True
