@@ -213,7 +213,7 @@ class PatternCheck:
         if not active:
             return
         sentences = list(document.prose_sentences())
-        finder = SpanFinder(document.text, [(s.start, s.end) for s in sentences])
+        finder = SpanFinder(document, [(s.start, s.end) for s in sentences])
         where = [finder.candidates(p.need) for p in active]
         indices = range(len(sentences)) if None in where else sorted(set().union(*where))
         for i in indices:

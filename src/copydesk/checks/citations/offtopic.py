@@ -65,21 +65,24 @@ class _Context:
 
 
 class _Subjects:
-    """The article's main subjects, computed only when a source does not meet its title."""
+    """The article's main subjects, read only when a source does not meet its title, and then
+    only from the blocks that may hold a term meeting the source's (``topic.near``)."""
 
     def __init__(self, document: Document, data: CitationData, min_mentions: int):
         self.document, self.data, self.min_mentions = document, data, min_mentions
         self.title = frozenset(topic.term_set(document.meta.title or "", data.topic_stopwords))
-        self._all: frozenset[str] | None = None
+        self._prose: list[str] | None = None
+        self._plain: list[str] = []
 
     def meet(self, evidence: set[str]) -> bool:
         if topic.meets(evidence, self.title):
             return True
-        if self._all is None:
-            prose = (self.document.text[b.start:b.end] for _, b in self.document.prose_blocks())
-            self._all = topic.main_subjects(self.document.meta.title, prose, self.data.topic_stopwords,
-                                            self.min_mentions)
-        return topic.meets(evidence, self._all)
+        if self._prose is None:
+            self._prose = [self.document.text[b.start:b.end] for _, b in self.document.prose_blocks()]
+            self._plain = [topic.plain_text(text) for text in self._prose]
+        blocks = topic.near(evidence, self._prose, self._plain)
+        subjects = topic.main_subjects(self.document.meta.title, blocks, self.data.topic_stopwords, self.min_mentions)
+        return topic.meets(evidence, subjects)
 
 
 def off_topic_citations(document: Document, locator: Locator, data: CitationData, in_text: list[Citation],

@@ -206,3 +206,24 @@ def main_subjects(title: str | None, prose: Iterable[str], stopwords: frozenset[
     repeated = {t for t, n in counts.items() if n >= min_mentions} - stopwords
     named = _terms_of([run for run in in_sentences if run[0].isupper()], stopwords)
     return frozenset(repeated | named | term_set(title or "", stopwords))
+
+
+def near(evidence: Iterable[str], prose: list[str], plain: list[str]) -> list[str]:
+    """The prose blocks that may hold a term meeting some evidence term: ``main_subjects`` of
+    those alone meets the evidence exactly when that of the whole article does.
+
+    A term keeps the start of the word it comes from (a stem only trims or, for "-ies",
+    rewrites the last letter), so a block holds the first four letters of each long term it
+    gives (all but the last of a short one) in its ``plain_text``. An off-topic source's words
+    are seldom in the article, so most of it need not be read for them. ``plain``: each
+    block's ``plain_text``.
+    """
+    heads = {e[:4] if len(e) >= _PREFIX_MIN else e[:-1] for e in evidence}
+    return [text for text, flat in zip(prose, plain) if any(h in flat for h in heads)]
+
+
+def plain_text(text: str) -> str:
+    """Lower case, ASCII-folded, without apostrophes and hyphens (terms join across them)."""
+    folded = text if text.isascii() else _ascii_fold(text)
+    return folded.lower().replace("-", "").replace("'", "")
+

@@ -24,7 +24,7 @@ _ANY = "(?:.)"  # {self}'s stand-in when checking a phrasing: one atom, no words
 
 
 class _Parts:
-    """The placeholders' fills, each parsed once, on first need (see ``Phrasing.need``)."""
+    """The placeholders' fills, each parsed once, on first need (see ``Phrasing.full_need``)."""
 
     def __init__(self, fills: dict[str, str]):
         self.fills = fills

@@ -69,7 +69,7 @@ def _phrasings(document: Document, data: SelfData, names: tuple[str, ...],
                sentences: list) -> list[tuple[re.Pattern, set[int] | range]]:
     """Each phrasing that may match, with the sentences (indices) it may match in: those
     holding the words it needs, so most sentences, and most phrasings, are never tried."""
-    finder = SpanFinder(document.text, [(s.start, s.end) for s in sentences])
+    finder = SpanFinder(document, [(s.start, s.end) for s in sentences])
     out = []
     for phrasing in data.phrasings:
         if SELF in phrasing.template and not names:
