@@ -107,7 +107,7 @@ def _readers(document, kit: Kit, prose: str, anchor: date | None) -> list[_Sente
         return []
     spans = [(s.start, s.end) for s in document.prose_sentences()]
     found = _per_span(spans, [(m.start, m.end) for m in mentions], mentions)
-    kept = [(s, f) for s, f in zip(spans, found) if f and _worth_reading(kit, prose, s, len(f))]
+    kept = [(s, f) for s, f in zip(spans, found) if f and _worth_reading(kit, prose, s, f)]
     spans, found = [s for s, _ in kept], [f for _, f in kept]
     dates, figures = scan(prose, spans)
     titles = find_titles(prose, spans, kit.titles)
@@ -115,8 +115,9 @@ def _readers(document, kit: Kit, prose: str, anchor: date | None) -> list[_Sente
     return [_SentenceReader(kit, prose, span, *spotted, anchor) for span, *spotted in by_sentence]
 
 
-def _worth_reading(kit: Kit, prose: str, span: tuple[int, int], mentions: int) -> bool:
-    return kit.matchers.may_match(prose[span[0]:span[1]], mentions, lambda mask: _held(kit, prose, span, mask))
+def _worth_reading(kit: Kit, prose: str, span: tuple[int, int], mentions: list[Mention]) -> bool:
+    types = [kit.base.entity(m.entity).type for m in mentions]
+    return kit.matchers.may_match(prose[span[0]:span[1]], types, lambda mask: _held(kit, prose, span, mask))
 
 
 def _held(kit: Kit, prose: str, span: tuple[int, int], mask: str) -> bool:
@@ -175,9 +176,7 @@ class _SentenceReader:
         if self.question:
             return
         types = {m.start - self.start: self._type(m) for m in self.mentions}
-        for matcher in self.kit.matchers.candidates(self.masked.lower()):
-            if matcher.mentions > len(self.mentions):
-                continue
+        for matcher in self.kit.matchers.candidates(self.masked.lower(), len(self.mentions)):
             if matcher.anchor:
                 positions = self._anchors[matcher.anchor]
                 if matcher.lead_types is not None:

@@ -103,7 +103,8 @@ class MatcherIndex:
         # per matcher: the needs only words meet, and those a text may meet
         self._entries = [(m, frozenset(n - self._texts.keys()), tuple(n & self._texts.keys()))
                          for m, n in zip(self.matchers, needs)]
-        self._gate = _Gate(numbers, needs, [m.mentions for m in self.matchers])
+        self._gate = _Gate(numbers, needs, [m.mentions for m in self.matchers],
+                           [_slot_types(m.relation) for m in self.matchers])
 
     def __iter__(self):
         return iter(self.matchers)
@@ -112,34 +113,50 @@ class MatcherIndex:
         """Compile every phrasing now (they compile lazily): a broken one fails naming its pack."""
         return len([matcher.regex for matcher in self.matchers])
 
-    def candidates(self, lowered: str) -> list[Matcher]:
-        """The matchers whose words are all in the sentence (lower case), in catalogue order."""
+    def candidates(self, lowered: str, mentions: int) -> list[Matcher]:
+        """The matchers whose words are all in the sentence (lower case, with this many entity
+        mentions) and that need no more mentions than it has, in catalogue order."""
         met: set[int] = set()
         for word in self._by_word.keys() & _WORD.findall(lowered):
             met.update(self._by_word[word])
-        return [m for m, words, texts in self._entries
-                if words <= met and all(n in met or self._in_text(n, lowered) for n in texts)]
+        return [m for m, words, texts in self._entries if m.mentions <= mentions and words <= met
+                and all(n in met or self._in_text(n, lowered) for n in texts)]
 
     def _in_text(self, need: int, lowered: str) -> bool:
         return any(text in lowered for text in self._texts[need])
 
-    def may_match(self, sentence: str, mentions: int, held: Callable[[str], bool]) -> bool:
-        """Whether some matcher may be a candidate once the sentence (not yet masked, with this
-        many entity mentions) is masked: never False for a sentence that has one. ``held(mask)``
-        says whether it may get a mask (``DATE_MASK``, ``AMOUNT_MASK``, ``TITLE_MASK``)."""
-        return self._gate.open(sentence, mentions, held)
+    def may_match(self, sentence: str, types: list[str], held: Callable[[str], bool]) -> bool:
+        """Whether a matcher may read a statement in the sentence (not yet masked; ``types``:
+        the entity types of its mentions) once it is masked: never False for a sentence in which
+        one can. ``held(mask)`` says whether it may get a mask (``DATE_MASK``, ``AMOUNT_MASK``,
+        ``TITLE_MASK``)."""
+        return self._gate.open(sentence, types, held)
+
+
+def _slot_types(relation: Relation) -> list[frozenset[str]]:
+    """The entity types each entity slot of a relation's phrasings takes (``_read`` drops a
+    match whose mention has another type); a slot that takes any type is left out."""
+    slots = [relation.subject_types]
+    if relation.object == "entity" and relation.object_types:
+        slots.append(relation.object_types)
+    if relation.qualifier == "org" and relation.qualifier_types:
+        slots.append(relation.qualifier_types)
+    return slots
 
 
 class _Gate:
-    """A quick test that lets through every sentence in which some matcher may be a candidate.
+    """A quick test that lets through every sentence in which some matcher may read a statement.
 
     A word a masked sentence holds is part of the unmasked text, so the test looks for every
     form of every need as plain text (an Aho-Corasick automaton: one pass, all forms at once).
-    Dates, figures and titles are not found yet: they are looked for only for a matcher that
-    lacks nothing else, and dates and figures (cheap to look for) before titles.
+    A matcher also needs as many mentions as it has entity slots, and for each slot a mention
+    of a type the slot takes: those are needs too, met from the sentence's mentions. Dates,
+    figures and titles are not found yet: they are looked for only for a matcher that lacks
+    nothing else, and dates and figures (cheap to look for) before titles.
     """
 
-    def __init__(self, numbers: dict[tuple[str, ...], int], needs: list[set[int]], mentions: list[int]):
+    def __init__(self, numbers: dict[tuple[str, ...], int], needs: list[set[int]], mentions: list[int],
+                 slot_types: list[list[frozenset[str]]]):
         import ahocorasick
 
         looked_for = {number: forms for forms, number in numbers.items() if _looked_for(forms)}
@@ -153,12 +170,17 @@ class _Gate:
             self._automaton.add_word(form, value)
         if bits:
             self._automaton.make_automaton()
+        # a bit for each set of types a slot takes, after the bits of the needs
+        self._types = {types: 1 << (len(numbers) + i)
+                       for i, types in enumerate(dict.fromkeys(t for slots in slot_types for t in slots))}
+        self._types_met: dict[frozenset[str], int] = {}  # the bits a sentence's types meet
         # matchers grouped by the masks they need, those needing none first, titles last
         masks_of = {numbers[(mask,)]: mask for mask in _MASK_CHARS if (mask,) in numbers}
         groups: dict[tuple[str, ...], list[tuple[int, int]]] = {}
-        for count, need in zip(mentions, needs):
+        for count, need, slots in zip(mentions, needs, slot_types):
             masks = tuple(sorted((masks_of[n] for n in need if n in masks_of), key=_MASK_CHARS.index))
-            groups.setdefault(masks, []).append((count, sum(1 << n for n in need if n in looked_for)))
+            words = sum(1 << n for n in need if n in looked_for) | sum(self._types[t] for t in set(slots))
+            groups.setdefault(masks, []).append((count, words))
         order = sorted(groups, key=lambda masks: (TITLE_MASK in masks, len(masks)))
         most = max(mentions, default=0)
         self._by_mentions = [[(masks, _Needs([w for c, w in groups[masks] if c <= k])) for masks in order
@@ -166,13 +188,13 @@ class _Gate:
         # the words of every matcher, masks aside: most sentences fail this one test
         self._any = [_Needs([w for entries in groups.values() for c, w in entries if c <= k]) for k in range(most + 1)]
 
-    def open(self, sentence: str, mentions: int, held: Callable[[str], bool]) -> bool:
+    def open(self, sentence: str, types: list[str], held: Callable[[str], bool]) -> bool:
         if "\u03a3" in sentence:  # lower() of a capital sigma depends on what follows it
             return True
-        met = 0
+        met = self._met_by_types(frozenset(types))
         for _, value in self._automaton.iter(sentence.lower()) if self._automaton else ():
             met |= value
-        k = min(mentions, len(self._by_mentions) - 1)
+        k = min(len(types), len(self._by_mentions) - 1)
         if not self._any[k].met(met):
             return False
         found: dict[str, bool] = {}  # mask -> held, for masks looked for
@@ -182,6 +204,12 @@ class _Gate:
         return False
 
 
+    def _met_by_types(self, types: frozenset[str]) -> int:
+        if types not in self._types_met:
+            self._types_met[types] = sum(bit for slot, bit in self._types.items() if slot & types)
+        return self._types_met[types]
+
+
 def _ask(held: Callable[[str], bool], found: dict[str, bool], mask: str) -> bool:
     if mask not in found:
         found[mask] = held(mask)
@@ -189,20 +217,28 @@ def _ask(held: Callable[[str], bool], found: dict[str, bool], mask: str) -> bool
 
 
 class _Needs:
-    """The needs of some matchers, as bits: is every need of one of them met?"""
+    """The needs of some matchers, as bits: is every need of one of them met?
+
+    Each matcher's bits are filed under its lowest bit (a word's, rarer than a type's), so a
+    test looks only at the matchers whose lowest bit the sentence has."""
 
     def __init__(self, needs: list[int]):
         self.always = 0 in needs  # a matcher that needs nothing the gate looks for
-        self.any = 0  # the matchers that need one thing: any one of these bits will do
-        self.all = []  # the others: all bits of one of these
+        self.by_lowest: dict[int, list[int]] = {}
         for need in set(needs) - {0}:
-            if need & (need - 1):
-                self.all.append(need)
-            else:
-                self.any |= need
+            self.by_lowest.setdefault(need & -need, []).append(need)
+        self.lowest = sum(self.by_lowest)
 
     def met(self, bits: int) -> bool:
-        return self.always or bool(bits & self.any) or any(not need & ~bits for need in self.all)
+        if self.always:
+            return True
+        common = bits & self.lowest
+        while common:
+            low = common & -common
+            if any(not need & ~bits for need in self.by_lowest[low]):
+                return True
+            common ^= low
+        return False
 
 
 def _looked_for(forms: tuple[str, ...]) -> bool:
@@ -442,7 +478,7 @@ def _with_first_letters(pattern: str) -> str:
     """
     try:
         items = _parser.parse(pattern, re.IGNORECASE).data
-        if items and items[0][0] is _c.AT:
+        if items and items[0] in ((_c.AT, _c.AT_BEGINNING), (_c.AT, _c.AT_BEGINNING_STRING)):
             return pattern  # "^": re tries it at the start only
         first = _first_letters(items)
         if first is None or first[1]:
@@ -503,10 +539,11 @@ def _lead_types(relation: Relation, lead: str) -> frozenset[str] | None:
 
 
 def compile_cues(catalogue: Catalogue) -> dict[str, re.Pattern]:
+    """Each kind of claim cue (negation, hypothetical, past) as one pattern, searched in clauses."""
     out = {}
     for kind, patterns in catalogue.cues.items():
         try:
-            out[kind] = regexcache.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
+            out[kind] = regexcache.compile(_with_first_letters("|".join(f"(?:{p})" for p in patterns)), re.IGNORECASE)
         except re.error as exc:
             raise DataError(f"rule pack: section 'claim_cues': kind {kind!r}: bad pattern: {exc}") from None
     return out
