@@ -1,10 +1,12 @@
 """The fact base: every fact pack in play, checked against each other, indexed for the check.
 
 Loading is the costly part of the fact check, so it happens once per process
-(``Context.shared``) and, for large packs, once per pack version on disk: the tables are
-marshalled and the name automaton pickled under the cache folder, keyed by each pack's path,
-size and modification time and by the relation catalogue. A 50,000-entity pack then loads in
-a fraction of a second.
+(``Context.shared``) and once per pack version on disk: the tables are marshalled under the
+cache folder, keyed by each pack's path, size and modification time and by the relation
+catalogue. A 50,000-entity pack then loads in a fraction of a second (its name automaton is
+pickled); a small pack's automaton is rebuilt from its words, and a small pack (one a desk may
+be editing) is cached only once it has not changed for a few seconds, so that an edit within
+one tick of the file system's clock is never served stale.
 """
 
 from __future__ import annotations
@@ -40,8 +42,9 @@ from copydesk.facts.pack import (
 from copydesk.facts.textform import surface_key
 from copydesk.yamlio import DataError
 
-CACHE_VERSION = 1
-DISK_CACHE_MIN_ENTITIES = 2000  # below this, building is cheaper than reading a cache file
+CACHE_VERSION = 2
+DISK_CACHE_MIN_ENTITIES = 2000  # from this size on, the automaton is pickled rather than rebuilt
+_SETTLED = 2.0  # seconds a small pack must be unchanged before it is cached
 
 
 class FactPackError(DataError):
@@ -286,9 +289,18 @@ def load_base(paths, catalogue: Catalogue, *, use_disk: bool = True) -> FactBase
         raise FactPackError(problems)
     automaton, keys = build_automaton(entities)
     base = FactBase(entities, facts, keys, automaton)
-    if use_disk and len(entities) >= DISK_CACHE_MIN_ENTITIES:
+    if use_disk and (len(entities) >= DISK_CACHE_MIN_ENTITIES or _settled(paths)):
         _write_cache(key, base)
     return base
+
+
+def _settled(paths: tuple[str, ...]) -> bool:
+    import time
+
+    try:
+        return all(time.time() - os.stat(p).st_mtime > _SETTLED for p in paths)
+    except OSError:
+        return False
 
 
 def cache_key(paths: tuple[str, ...], catalogue: Catalogue) -> str:
@@ -311,24 +323,43 @@ def cache_dir() -> Path:
 
 def _read_cache(key: str) -> FactBase | None:
     folder = cache_dir()
-    tables, machine = folder / f"{key}.tables", folder / f"{key}.automaton"
-    if not tables.is_file() or not machine.is_file():
-        return None
-    import pickle  # here: a run whose packs are small never needs it
-
     try:
-        entities, facts, keys = marshal.loads(tables.read_bytes())
-        automaton = pickle.loads(machine.read_bytes())  # our own file, keyed by a digest
-    except Exception:  # a truncated or foreign file: rebuild
+        entities, facts, keys, words = marshal.loads((folder / f"{key}.tables").read_bytes())
+        automaton = _automaton(words) if words is not None else _unpickled(folder / f"{key}.automaton")
+    except Exception:  # none yet, or a truncated or foreign file: rebuild
         return None
     return FactBase(entities, facts, [tuple(k) for k in keys], automaton)
 
 
-def _write_cache(key: str, base: FactBase) -> None:
-    """Write the cache files, each atomically; a read-only folder just means no disk cache."""
-    import pickle
+def _automaton(words: list[tuple[str, int]]):
+    import ahocorasick
 
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    for word, value in words:
+        automaton.add_word(word, value)
+    if words:
+        automaton.make_automaton()
+    return automaton
+
+
+def _unpickled(path: Path):
+    import pickle  # here: a run whose packs are small never needs it
+
+    return pickle.loads(path.read_bytes())  # our own file, keyed by a digest
+
+
+def _write_cache(key: str, base: FactBase) -> None:
+    """Write the cache files, each atomically; a read-only folder just means no disk cache.
+    A large pack's automaton is pickled (faster than adding its words again); a small one's
+    words are kept with the tables (unpickling costs an import and more than adding them)."""
     folder = cache_dir()
-    for suffix, blob in ((".automaton", pickle.dumps(base.automaton, protocol=pickle.HIGHEST_PROTOCOL)),
-                         (".tables", marshal.dumps((base._entities, base._facts, base.keys)))):
-        diskcache.write_atomically(str(folder / f"{key}{suffix}"), blob)
+    words = None
+    if len(base) >= DISK_CACHE_MIN_ENTITIES:
+        import pickle
+
+        blob = pickle.dumps(base.automaton, protocol=pickle.HIGHEST_PROTOCOL)
+        diskcache.write_atomically(str(folder / f"{key}.automaton"), blob)
+    else:
+        words = list(base.automaton.items()) if base.keys else []
+    diskcache.write_atomically(str(folder / f"{key}.tables"),
+                               marshal.dumps((base._entities, base._facts, base.keys, words)))

@@ -116,6 +116,7 @@ def _readers(document, kit: Kit, prose: str, anchor: date | None) -> list[_Sente
 
 
 def _worth_reading(kit: Kit, prose: str, span: tuple[int, int], mentions: list[Mention]) -> bool:
+    """The gate (:meth:`MatcherIndex.may_match`) for one sentence and the mentions in it."""
     types = [kit.base.entity(m.entity).type for m in mentions]
     return kit.matchers.may_match(prose[span[0]:span[1]], types, lambda mask: _held(kit, prose, span, mask))
 

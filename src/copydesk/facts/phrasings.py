@@ -5,10 +5,13 @@ one private-use character that numbers the mention, then filler. A phrasing's ``
 matches one mask, so phrasings are written over mentions, not names, and their number does
 not grow with the fact packs. See ``rules/relations.yaml`` for the slot language.
 
-For speed, a phrasing is tried only in a sentence that holds every word it cannot match
-without (a :class:`MatcherIndex` finds those from the sentence's words), is compiled only when
-first tried, and is matched only where it can start: at a mention of a fitting type, a date
-or a figure; phrasings that open with a word are searched.
+For speed, a sentence is read at all only when some phrasing could read a statement in it
+(the gate of :class:`MatcherIndex`: its words, its mentions' types, then its dates, figures
+and titles). A phrasing is then tried only in a sentence that holds every word it cannot
+match without (:meth:`MatcherIndex.candidates`), is compiled only when first tried (and the
+compiled form is kept on disk, see ``regexcache``), and is matched only where it can start: at
+a mention of a fitting type, a date or a figure; phrasings that open with a word are searched,
+behind a lookahead for the letters they can start with.
 """
 
 from __future__ import annotations
@@ -84,8 +87,8 @@ class MatcherIndex:
     subset of those. Forms that are not whole words (a phrase such as "set up", a word start
     such as "organi*") are looked for in the text, and only for a matcher that lacks nothing else.
 
-    Before a sentence is masked at all, :meth:`may_match` tells whether any matcher could be a
-    candidate in it: one automaton pass finds every form anywhere in the raw sentence.
+    Before a sentence is masked at all, :meth:`may_match` tells whether any matcher could read
+    a statement in it (see :class:`_Gate`): most sentences that name an entity are dropped there.
     """
 
     def __init__(self, matchers: list[Matcher]):
@@ -202,7 +205,6 @@ class _Gate:
             if needs.met(met) and all(_ask(held, found, mask) for mask in masks):
                 return True
         return False
-
 
     def _met_by_types(self, types: frozenset[str]) -> int:
         if types not in self._types_met:
@@ -432,6 +434,7 @@ def _catalogue_key(catalogue: Catalogue) -> str | None:
     import hashlib
     import json
     import os
+    import sys
 
     from copydesk import __version__
 
@@ -441,7 +444,8 @@ def _catalogue_key(catalogue: Catalogue) -> str | None:
         return None
     relations = [[r.id, r.object, r.amount, r.qualifier, sorted(r.subject_types), sorted(r.object_types),
                   sorted(r.qualifier_types), r.phrasings] for r in catalogue.relations.values()]
-    blob = json.dumps([_CATALOGUE_FORMAT, __version__, st.st_mtime_ns, st.st_size, relations, catalogue.words])
+    blob = json.dumps([_CATALOGUE_FORMAT, __version__, sys.version, st.st_mtime_ns, st.st_size, relations,
+                       catalogue.words], default=repr)  # repr: a malformed phrasing is reported by translate
     return hashlib.sha256(blob.encode()).hexdigest()
 
 
@@ -543,7 +547,7 @@ def compile_cues(catalogue: Catalogue) -> dict[str, re.Pattern]:
     out = {}
     for kind, patterns in catalogue.cues.items():
         try:
-            out[kind] = regexcache.compile(_with_first_letters("|".join(f"(?:{p})" for p in patterns)), re.IGNORECASE)
+            out[kind] = regexcache.compile("|".join(f"(?:{p})" for p in patterns), re.IGNORECASE)
         except re.error as exc:
             raise DataError(f"rule pack: section 'claim_cues': kind {kind!r}: bad pattern: {exc}") from None
     return out

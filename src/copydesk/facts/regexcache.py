@@ -20,15 +20,19 @@ import marshal
 import re
 import sys
 
-try:
-    from re import _compiler, _parser
-except ImportError:  # Python 3.10
-    import sre_compile as _compiler  # type: ignore[no-redef]
-    import sre_parse as _parser  # type: ignore[no-redef]
-
-import _sre
-
 from copydesk.facts import diskcache
+
+try:
+    import _sre
+
+    try:
+        from re import _compiler, _parser
+    except ImportError:  # Python 3.10
+        import sre_compile as _compiler  # type: ignore[no-redef]
+        import sre_parse as _parser  # type: ignore[no-redef]
+    _working = sys.implementation.name == "cpython"  # False: compile as everyone does
+except ImportError:  # an interpreter without CPython's internals
+    _working = False
 
 _FORMAT = 1  # bump when the layout of an entry changes
 _MAX_ENTRIES = 2000  # past this, a save keeps only what this process used
@@ -36,7 +40,6 @@ _MAX_ENTRIES = 2000  # past this, a save keeps only what this process used
 _stored: dict[tuple[str, int], bytes] | None = None  # the file's entries, each marshalled
 _used: set[tuple[str, int]] = set()
 _new: dict[tuple[str, int], tuple] = {}  # compiled in this process, not saved yet
-_working = True  # False once the interpreter disagrees with this module
 
 
 def compile(source: str, flags: int = 0) -> re.Pattern:

@@ -16,7 +16,9 @@ from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
-_RUN = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+# Word runs joined by apostrophes and hyphens ("[^\W_]+(?:['’-][^\W_]+)*"): spelt so that no
+# class mixes "’" with two other characters, which makes re build a 64K table (~0.2 ms).
+_RUN = re.compile(r"[^\W_]+(?:[-'][^\W_]+|’[^\W_]+)*")
 _CAMEL = re.compile(r"[A-Z]+(?=[A-Z][a-z])|[A-Z]?[a-z]+|[A-Z]+|\d+")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _CLITIC = re.compile(r"(?:n['’]t|['’](?:s|re|ve|ll|d|m))$", re.IGNORECASE)  # Meta's, don't

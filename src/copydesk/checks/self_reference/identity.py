@@ -15,14 +15,15 @@ from copydesk.readers.common import domain_of
 
 _MIN_NAME = 3
 _POSSESSIVE = re.compile(r"['’]s\b")
-_PUNCTUATION = re.compile(r"[_\-–—.,:;|()\[\]\"“”]+")
+# Punctuation that separates words in a name, read as a space. (A table, not a regex class:
+# a class holding "–—“”" makes re build a 64K table, ~0.2 ms of start-up.)
+_PUNCTUATION = str.maketrans(dict.fromkeys("_-–—.,:;|()[]\"“”", " "))
 
 
 def normalise_name(text: str | None) -> str:
     """``The Daily_Neural-Digest's`` -> ``daily neural digest``: how labels and names compare."""
     s = _POSSESSIVE.sub("", (text or "").lower())
-    s = _PUNCTUATION.sub(" ", s)
-    s = " ".join(s.split())
+    s = " ".join(s.translate(_PUNCTUATION).split())
     return s[4:] if s.startswith("the ") else s
 
 
