@@ -105,6 +105,11 @@ def _load_pack(path: str, mtime: float) -> dict[str, list]:
     return out
 
 
-@lru_cache(maxsize=32)
 def load_packs(paths: tuple[Path, ...]) -> Packs:
+    """Merged packs for ``paths``; rebuilt when any pack file changes (a long-lived server edits them)."""
+    return _load_packs(paths, tuple(_mtime(p) for p in paths))
+
+
+@lru_cache(maxsize=32)
+def _load_packs(paths: tuple[Path, ...], mtimes: tuple[float, ...]) -> Packs:
     return Packs(paths)

@@ -55,10 +55,10 @@ def forget_caches() -> None:
     """Make the next lint rediscover configs and reload rule and fact packs."""
     from copydesk.config import discover
     from copydesk.context import Context
-    from copydesk.packs import load_packs
+    from copydesk.packs import _load_packs
 
     discover.cache_clear()
-    load_packs.cache_clear()
+    _load_packs.cache_clear()
     Context.forget_shared()
 
 
